@@ -1,0 +1,142 @@
+"""Which files a command works on: paths given, folders searched, include and exclude globs.
+
+Globs are gitignore-style and relative to the configuration's folder: ``**/`` matches zero
+or more folders, ``*`` and ``?`` stay within one path segment, a pattern without a slash
+matches a name at any depth, and a pattern that matches a folder excludes all below it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxjourney.config import Settings
+
+STDIN = "-"
+ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules",
+                            "__pycache__"})
+
+
+@dataclass(frozen=True, order=True)
+class Input:
+    """One file to process: the path findings report, and where to read it (None: stdin)."""
+
+    display: str
+    source: Path | None
+
+
+@dataclass(frozen=True)
+class Selection:
+    inputs: list[Input]
+    missing: list[str]  # paths that do not exist (exit 2)
+
+
+@functools.cache
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """A gitignore-style glob as a regex over '/'-separated relative paths."""
+    anchored = "/" in pattern.rstrip("/")
+    body = pattern.strip("/") if anchored else pattern.rstrip("/")
+    regex = []
+    index = 0
+    while index < len(body):
+        if body.startswith("**/", index):
+            regex.append("(?:.*/)?")
+            index += 3
+        elif body.startswith("**", index):
+            regex.append(".*")
+            index += 2
+        elif body[index] == "*":
+            regex.append("[^/]*")
+            index += 1
+        elif body[index] == "?":
+            regex.append("[^/]")
+            index += 1
+        elif body[index] == "[" and "]" in body[index + 1:]:
+            end = body.index("]", index + 1)
+            content = body[index + 1:end].replace("\\", "\\\\")
+            if content.startswith("!"):
+                content = "^" + content[1:]
+            regex.append(f"[{content}]")
+            index = end + 1
+        else:
+            regex.append(re.escape(body[index]))
+            index += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"^{prefix}{''.join(regex)}$")
+
+
+def matches_any(relative: str, patterns: Iterable[str]) -> bool:
+    return any(compile_glob(pattern).match(relative) for pattern in patterns)
+
+
+def excluded(relative: str, patterns: list[str]) -> bool:
+    """True when the path or one of its parent folders matches an exclude glob."""
+    if not patterns:
+        return False
+    parts = relative.split("/")
+    return any(matches_any("/".join(parts[:end]), patterns) for end in range(1, len(parts) + 1))
+
+
+def clean(path: str) -> str:
+    """A path as reported: '/' separators, no leading './', no trailing '/'."""
+    text = path.replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    if len(text) > 1:
+        text = text.rstrip("/")
+    return text or "."
+
+
+def relative_to_root(path: Path, settings: Settings) -> str:
+    """The path the globs see: relative to the configuration folder when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(settings.root).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def select(paths: list[str], settings: Settings, *, force_exclude: bool = False,
+           stdin_filename: str | None = None) -> Selection:
+    """Expand ``paths`` into the files to process, sorted by reported path, each once."""
+    config = settings.config
+    found: dict[str, Input] = {}
+    missing: list[str] = []
+    for given in paths or ["."]:
+        if given == STDIN:
+            display = clean(stdin_filename) if stdin_filename else STDIN
+            if not (force_exclude and stdin_filename and
+                    excluded(relative_to_root(Path(stdin_filename), settings), config.exclude)):
+                found.setdefault(display, Input(display, None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for item in _search(path, clean(given), settings):
+                found.setdefault(item.display, item)
+        elif path.exists():
+            if force_exclude and excluded(relative_to_root(path, settings), config.exclude):
+                continue
+            display = clean(given)
+            found.setdefault(display, Input(display, path))
+        else:
+            missing.append(given)
+    return Selection(sorted(found.values()), missing)
+
+
+def _search(folder: Path, display: str, settings: Settings) -> Iterator[Input]:
+    include, exclude = settings.config.include, settings.config.exclude
+    for current, dirs, names in os.walk(folder):  # never follows symlinked folders
+        here = Path(current)
+        dirs[:] = sorted(name for name in dirs if name not in ALWAYS_SKIPPED and
+                         not excluded(relative_to_root(here / name, settings), exclude))
+        for name in sorted(names):
+            file_path = here / name
+            relative = relative_to_root(file_path, settings)
+            if matches_any(relative, include) and not excluded(relative, exclude):
+                inside = file_path.relative_to(folder).as_posix()
+                shown = inside if display == "." else f"{display}/{inside}"
+                yield Input(shown, file_path)

@@ -1,0 +1,136 @@
+"""From bytes to a validated journey: size limit, UTF-8, YAML, then the model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cxjourney import findings as codes
+from cxjourney.findings import Finding
+from cxjourney.ids import journey_id_from_path
+from cxjourney.model import Journey, Persona
+from cxjourney.validator import read_journey, read_personas
+from cxjourney.yamltree import Document, LimitError, Limits, Mark, YamlSyntaxError, compose
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16", b"\x00\x00\xfe\xff": "UTF-32"}
+# What YAML 1.2 does not allow in a stream (c-printable's complement), tab and breaks aside.
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class FileLimits:
+    """The limits that protect the machine (SPEC §8 "Limits")."""
+
+    max_file_size: int = 5_242_880
+    max_depth: int = 64
+    max_nodes: int = 100_000
+
+    @property
+    def tree(self) -> Limits:
+        return Limits(max_depth=self.max_depth, max_nodes=self.max_nodes)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file after loading: its text and tree when they could be read, the journey when
+    it is valid, and every validation finding."""
+
+    path: str
+    journey: Journey | None
+    findings: list[Finding]
+    text: str | None = None
+    document: Document | None = field(default=None, repr=False)
+
+    @property
+    def valid(self) -> bool:
+        return self.journey is not None
+
+
+class SourceError(Exception):
+    """The bytes could not become a YAML tree; carries the single finding."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def decode(data: bytes, path: str, limits: FileLimits) -> str:
+    """The file's text, or :class:`SourceError` for size, encoding or forbidden characters."""
+    if len(data) > limits.max_file_size:
+        raise SourceError(codes.make(
+            codes.LIMIT_EXCEEDED, path, 1, 1,
+            f"the file is {len(data):,} bytes; the limit is {limits.max_file_size:,} "
+            "(limit max-file-size)"))
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM):]
+    else:
+        for bom, name in _OTHER_BOMS.items():
+            if data.startswith(bom):
+                raise SourceError(codes.make(
+                    codes.ENCODING, path, 1, 1,
+                    f"the file is {name}-encoded; journey files must be UTF-8"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(codes.make(
+            codes.ENCODING, path, line, error.start - line_start + 1,
+            f"invalid UTF-8 byte 0x{data[error.start]:02x}; journey files must be UTF-8"
+        )) from None
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        offset = bad.start()
+        line_start = text.rfind("\n", 0, offset) + 1
+        raise SourceError(codes.make(
+            codes.YAML_SYNTAX, path, text.count("\n", 0, offset) + 1, offset - line_start + 1,
+            f"the control character U+{ord(bad.group()):04X} is not allowed in YAML"))
+    return text
+
+
+def parse(text: str, path: str, limits: FileLimits, *, pure: bool = False) -> Document:
+    try:
+        return compose(text, limits.tree, pure=pure)
+    except YamlSyntaxError as error:
+        raise SourceError(_at(codes.YAML_SYNTAX, path, error.mark, error.message)) from None
+    except LimitError as error:
+        raise SourceError(_at(codes.LIMIT_EXCEEDED, path, error.mark, error.message)) from None
+    except RecursionError:  # pragma: no cover - the depth limit stops nesting long before
+        raise SourceError(codes.make(codes.LIMIT_EXCEEDED, path, 1, 1,
+                                     "the document is nested too deeply")) from None
+
+
+def _at(code: codes.Code, path: str, mark: Mark, message: str) -> Finding:
+    return codes.make(code, path, mark.line, mark.column, message)
+
+
+def default_id(path: str) -> str:
+    return "stdin" if path == "-" else journey_id_from_path(path)
+
+
+def load_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
+               personas: dict[str, Persona] | None = None, personas_configured: bool = False,
+               pure: bool = False) -> Loaded:
+    """Load one journey file's bytes; ``path`` is what findings report."""
+    try:
+        text = decode(data, path, limits)
+    except SourceError as error:
+        return Loaded(path, None, [error.finding])
+    try:
+        document = parse(text, path, limits, pure=pure)
+    except SourceError as error:
+        return Loaded(path, None, [error.finding], text)
+    journey, found = read_journey(document, path, default_id(path), personas,
+                                  personas_configured)
+    return Loaded(path, journey, found, text, document)
+
+
+def load_personas_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
+                        pure: bool = False) -> tuple[dict[str, Persona], list[Finding]]:
+    """Load a personas file: its valid personas by id, and its findings."""
+    try:
+        document = parse(decode(data, path, limits), path, limits, pure=pure)
+    except SourceError as error:
+        return {}, [error.finding]
+    return read_personas(document, path)

@@ -1,0 +1,47 @@
+"""Reporters turn a :class:`~cxjourney.checker.Report` into text, registered by name.
+
+Each reporter is a pure function of the report and the options; the CLI's ``--format``
+choices come from this registry.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cxjourney.checker import Report
+from cxjourney.findings import Severity
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    color: bool = False
+    quiet: bool = False
+    fail_on: Severity = Severity.ERROR
+    # File texts by reported path, for source excerpts under text findings.
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+Reporter = Callable[[Report, ReportOptions], str]
+
+# name -> module; a module defines `render(report, options) -> str`. Imported on use only.
+REPORTERS: dict[str, str] = {
+    "text": "cxjourney.reporters.text",
+    "json": "cxjourney.reporters.json_report",
+}
+
+
+def get(name: str) -> Reporter:
+    module = importlib.import_module(REPORTERS[name])
+    reporter: Reporter = module.render
+    return reporter
+
+
+def summary_counts(report: Report) -> dict[str, int]:
+    return {
+        "files": len(report.files),
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "infos": report.count(Severity.INFO),
+    }

@@ -1,0 +1,496 @@
+"""Parse YAML text into a small node tree that knows where every node came from.
+
+The tree is built from the parser's event stream rather than by ruamel's composer:
+
+* we count nodes and depth on the events *before* any tree grows, so a "billion laughs"
+  file or 50,000 nested ``[`` is stopped at the first node over the limit (recursive
+  composers and the C loaders crash on such input);
+* duplicate keys survive (ruamel's round-trip loader stops at the first one), so the
+  validator can report all of them;
+* nothing is ever constructed from a tag: scalars stay text until the validator asks for
+  a YAML 1.2 core-schema value.
+
+The events come from libyaml through ``ruamel.yaml.clib`` when it is installed, else from
+ruamel's pure-Python parser; both give the same lines and columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+CORE_TAG_PREFIX = "tag:yaml.org,2002:"
+CORE_TAGS = frozenset(
+    CORE_TAG_PREFIX + name for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+MERGE_KEY = "<<"
+
+
+class Mark(NamedTuple):
+    """A 1-based line and column (columns count code points)."""
+
+    line: int
+    column: int
+
+
+class Node:
+    """A node of the tree: where it starts and ends, and its tag if one was written."""
+
+    __slots__ = ("end", "start", "tag", "tag_mark")
+
+    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
+        self.start = start
+        self.end = end
+        self.tag = tag
+        self.tag_mark: Mark | None = None
+
+    @property
+    def has_foreign_tag(self) -> bool:
+        """True when the node carries a tag outside the YAML core schema."""
+        return self.tag is not None and self.tag != "!" and self.tag not in CORE_TAGS
+
+
+class Scalar(Node):
+    """A scalar: its text as written (after YAML's folding and escapes) and its style."""
+
+    __slots__ = ("style", "text")
+
+    def __init__(self, text: str, style: str | None, start: Mark, end: Mark, tag: str | None):
+        super().__init__(start, end, tag)
+        self.text = text
+        self.style = style  # None for plain, else one of ' " | >
+
+    @property
+    def is_plain(self) -> bool:
+        return not self.style
+
+    @property
+    def value(self) -> Any:
+        """The YAML 1.2 core-schema value (str, int, float, bool or None)."""
+        return resolve_scalar(self)
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.text!r} @{self.start.line}:{self.start.column})"
+
+
+class Sequence(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
+        super().__init__(start, end, tag)
+        self.items: list[Node] = []
+
+    def __repr__(self) -> str:
+        return f"Sequence({len(self.items)} items @{self.start.line}:{self.start.column})"
+
+
+class Mapping(Node):
+    """A mapping with its pairs in source order, merge keys (``<<``) already applied.
+
+    ``pairs`` keeps every written pair, duplicates included; merged pairs come after the
+    written ones and only for keys the mapping does not write itself.
+    """
+
+    __slots__ = ("merges", "pairs")
+
+    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
+        super().__init__(start, end, tag)
+        self.pairs: list[tuple[Node, Node]] = []
+        self.merges: list[Node] = []
+
+    @property
+    def first_key_mark(self) -> Mark:
+        """Where a finding about the whole mapping points: its first key, else its start."""
+        return self.pairs[0][0].start if self.pairs else self.start
+
+    def get(self, key: str) -> Node | None:
+        for key_node, value in self.pairs:
+            if isinstance(key_node, Scalar) and key_node.text == key:
+                return value
+        return None
+
+    def key_node(self, key: str) -> Node | None:
+        for key_node, _ in self.pairs:
+            if isinstance(key_node, Scalar) and key_node.text == key:
+                return key_node
+        return None
+
+    def __repr__(self) -> str:
+        return f"Mapping({len(self.pairs)} pairs @{self.start.line}:{self.start.column})"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = 64
+    max_nodes: int = 100_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its root node and where its quoted and block scalars lie.
+
+    The scalar spans let the comment scanner tell a real ``#`` comment from a ``#`` inside
+    a string without a second, comment-preserving parse.
+    """
+
+    root: Node | None
+    text_spans: tuple[tuple[Mark, Mark], ...]
+    second_document: Mark | None = None
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class LimitError(Exception):
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+# --- event sources ---------------------------------------------------------------------
+
+try:  # libyaml through ruamel.yaml.clib: the fast path
+    from _ruamel_yaml import CParser as _CParser
+
+    HAVE_C_PARSER = True
+except ImportError:  # pragma: no cover - depends on the installation
+    HAVE_C_PARSER = False
+
+
+def _c_events(text: str) -> Iterator[Any]:
+    parser = _CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:  # pragma: no cover - defensive; libyaml ends with StreamEnd
+                return
+            yield event
+            if type(event).__name__ == "StreamEndEvent":
+                return
+    finally:
+        parser.dispose()
+
+
+def _pure_events(text: str) -> Iterator[Any]:
+    from ruamel.yaml import YAML
+
+    yield from YAML(typ="safe", pure=True).parse(text)
+
+
+def events(text: str, *, pure: bool = False) -> Iterator[Any]:
+    """The parser's event stream for ``text``: libyaml unless ``pure`` or it is missing."""
+    if pure or not HAVE_C_PARSER:
+        return _pure_events(text)
+    return _c_events(text)
+
+
+# --- composing ---------------------------------------------------------------------------
+
+
+def _mark(raw: Any) -> Mark:
+    return Mark(raw.line + 1, raw.column + 1)
+
+
+class _Open(NamedTuple):
+    node: Sequence | Mapping
+    first_count: int  # node count when the collection opened
+    anchor: str | None
+
+
+class _Composer:
+    """Turns events into nodes while enforcing depth and node-count limits."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.count = 0
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, Node] = {}
+        self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (node count, height)
+        self.heights: list[int] = []  # height of the deepest child of each open collection
+        self.root: Node | None = None
+        self.spans: list[tuple[Mark, Mark]] = []
+        self.pending_key: list[Node | None] = []
+        self.line_starts: list[int] | None = None  # computed on the first tag only
+
+    def _count(self, n: int, mark: Mark) -> None:
+        self.count += n
+        if self.count > self.limits.max_nodes:
+            raise LimitError(
+                f"the document expands to more than {self.limits.max_nodes:,} nodes "
+                "(limit max-nodes; aliases count once for every node they repeat)",
+                mark,
+            )
+
+    def _check_depth(self, depth: int, mark: Mark) -> None:
+        if depth > self.limits.max_depth:
+            raise LimitError(
+                f"collections are nested more than {self.limits.max_depth} deep "
+                "(limit max-depth)",
+                mark,
+            )
+
+    def _attach(self, node: Node, height: int) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1].node
+        self.heights[-1] = max(self.heights[-1], height)
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self.pending_key[-1] = node
+            return
+        self.pending_key[-1] = None
+        if isinstance(key, Scalar) and key.is_plain and key.text == MERGE_KEY:
+            parent.merges.append(node)
+        else:
+            parent.pairs.append((key, node))
+
+    def _tagged(self, node: Node, event: Any, text: str) -> Node:
+        if event.tag is not None:
+            if self.line_starts is None:
+                self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            node.tag_mark = _find_tag_mark(text, self.line_starts, node.start)
+        return node
+
+    def scalar(self, event: Any, text: str) -> None:
+        start, end = _mark(event.start_mark), _mark(event.end_mark)
+        self._count(1, start)
+        style = event.style or None
+        node = Scalar(event.value, style, start, end, event.tag)
+        self._tagged(node, event, text)
+        if style:
+            self.spans.append((start, end))
+        if event.anchor:
+            self.anchors[event.anchor] = node
+            self.sizes[id(node)] = (1, 0)
+        self._attach(node, 0)
+
+    def alias(self, event: Any) -> None:
+        start = _mark(event.start_mark)
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise YamlSyntaxError(f"found undefined alias '{event.anchor}'", start)
+        size, height = self.sizes.get(id(target), (1, 0))
+        self._check_depth(len(self.stack) + height, start)
+        self._count(size, start)
+        self._attach(target, height)
+
+    def start_collection(self, node: Sequence | Mapping, event: Any, text: str) -> None:
+        self._count(1, node.start)
+        self._check_depth(len(self.stack) + 1, node.start)
+        self._tagged(node, event, text)
+        self.stack.append(_Open(node, self.count, event.anchor))
+        self.heights.append(0)
+        self.pending_key.append(None)
+        if event.anchor:  # visible to aliases inside itself only as a syntax error
+            self.anchors.pop(event.anchor, None)
+
+    def end_collection(self, event: Any) -> None:
+        opened = self.stack.pop()
+        height = self.heights.pop() + 1
+        self.pending_key.pop()
+        node = opened.node
+        node.end = _mark(event.end_mark)
+        if isinstance(node, Mapping):
+            _apply_merges(node)
+        if opened.anchor:
+            self.anchors[opened.anchor] = node
+            self.sizes[id(node)] = (self.count - opened.first_count + 1, height)
+        self._attach(node, height)
+
+
+def _apply_merges(mapping: Mapping) -> None:
+    """Add merged pairs for keys the mapping does not write itself (YAML merge keys)."""
+    if not mapping.merges:
+        return
+    written = {k.text for k, _ in mapping.pairs if isinstance(k, Scalar)}
+    sources: list[Node] = []
+    for merge in mapping.merges:
+        sources.extend(merge.items if isinstance(merge, Sequence) else [merge])
+    for source in sources:
+        if not isinstance(source, Mapping):
+            continue  # the validator reports a merge of a non-mapping
+        for key, value in source.pairs:
+            if isinstance(key, Scalar) and key.text not in written:
+                written.add(key.text)
+                mapping.pairs.append((key, value))
+
+
+def _find_tag_mark(text: str, line_starts: list[int], start: Mark) -> Mark:
+    """The position of the ``!`` of a node's tag (the node may start with an anchor)."""
+    line_start = line_starts[start.line - 1]
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    column = line.find("!", start.column - 1)
+    return Mark(start.line, column + 1) if column >= 0 else start
+
+
+def compose(text: str, limits: Limits = Limits(), *, pure: bool = False) -> Document:
+    """Parse ``text`` (one YAML document expected) into a :class:`Document`.
+
+    Raises :class:`YamlSyntaxError` or :class:`LimitError`; a second document is not an
+    exception but is noted in ``Document.second_document`` for the validator.
+    """
+    from ruamel.yaml.error import YAMLError  # both parsers raise this family
+
+    composer = _Composer(limits)
+    documents = 0
+    second: Mark | None = None
+    try:
+        for event in events(text, pure=pure):
+            kind = type(event).__name__
+            if kind == "ScalarEvent":
+                composer.scalar(event, text)
+            elif kind == "MappingStartEvent":
+                start = _mark(event.start_mark)
+                composer.start_collection(Mapping(start, start, event.tag), event, text)
+            elif kind == "SequenceStartEvent":
+                start = _mark(event.start_mark)
+                composer.start_collection(Sequence(start, start, event.tag), event, text)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                composer.end_collection(event)
+            elif kind == "AliasEvent":
+                composer.alias(event)
+            elif kind == "DocumentStartEvent":
+                documents += 1
+                if documents == 2:
+                    second = _mark(event.start_mark)
+                    break
+    except (YamlSyntaxError, LimitError):
+        raise
+    except YAMLError as error:
+        raise _syntax_error(error) from None
+    return Document(composer.root, tuple(composer.spans), second)
+
+
+# --- errors from the parsers ---------------------------------------------------------
+
+# libyaml and ruamel's pure parser word the same problems differently; one wording each
+# keeps the two paths' reports identical. (Compiled on the first syntax error only.)
+_PROBLEM_WORDING = [
+    (r"mapping values are not allowed", "mapping values are not allowed here"),
+    (r"did not find expected key|expected <block end>, but found '<block mapping",
+     "a key is indented differently from its siblings (or a '-' is missing)"),
+    (r"did not find expected '-' indicator|expected <block end>, but found '\?'",
+     "expected a '-' list item at this indentation"),
+    (r"expected <block end>, but found '-'|did not find expected <block end>",
+     "a list item is indented differently from its siblings"),
+    (r"did not find expected ',' or ']'|expected ',' or ']'",
+     "expected ',' or ']' in this flow sequence"),
+    (r"did not find expected ',' or '}'|expected ',' or '}'",
+     "expected ',' or '}' in this flow mapping"),
+    (r"cannot start any token", "found a character that cannot start any token"),
+    (r"found unknown escape character", "found an unknown escape character"),
+    (r"expected '<document start>'|did not find expected <document start>",
+     "unexpected content after the end of the document"),
+]
+
+
+def _syntax_error(error: Exception) -> YamlSyntaxError:
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    raw_mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    mark = _mark(raw_mark) if raw_mark is not None else Mark(1, 1)
+    for pattern, wording in _PROBLEM_WORDING:
+        if re.search(pattern, problem):
+            problem = wording
+            break
+    message = f"{problem} ({context})" if context else problem
+    return YamlSyntaxError(message, mark)
+
+
+# --- YAML 1.2 core schema --------------------------------------------------------------
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def _resolve_plain(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+class TagValueError(ValueError):
+    """A core tag the text does not fit, e.g. ``!!int abc``."""
+
+
+def resolve_scalar(node: Scalar) -> Any:
+    tag = node.tag
+    if tag is None:
+        return _resolve_plain(node.text) if node.is_plain else node.text
+    if tag in ("!", CORE_TAG_PREFIX + "str"):
+        return node.text
+    kind = tag[len(CORE_TAG_PREFIX):] if tag.startswith(CORE_TAG_PREFIX) else None
+    value = _resolve_plain(node.text)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind or "")
+    if expected is None or isinstance(value, bool) != (kind == "bool"):
+        raise TagValueError(f"'{node.text}' is not a valid !!{kind}")
+    if not isinstance(value, expected):
+        raise TagValueError(f"'{node.text}' is not a valid !!{kind}")
+    return float(value) if kind == "float" else value
+
+
+def to_python(node: Node) -> Any:
+    """Plain Python data for a node (used for ``x-`` extension values)."""
+    if isinstance(node, Scalar):
+        try:
+            return node.value
+        except TagValueError:
+            return node.text
+    if isinstance(node, Sequence):
+        return [to_python(item) for item in node.items]
+    if isinstance(node, Mapping):
+        return {_key_text(k): to_python(v) for k, v in node.pairs}
+    return None  # pragma: no cover
+
+
+def _key_text(node: Node) -> str:
+    return node.text if isinstance(node, Scalar) else repr(node)
+
+
+def walk(node: Node) -> Iterable[Node]:
+    """Every node below and including ``node``, once each (aliases are shared)."""
+    seen: set[int] = set()
+    todo = [node]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, Sequence):
+            todo.extend(reversed(current.items))
+        elif isinstance(current, Mapping):
+            for key, value in reversed(current.pairs):
+                todo.extend((value, key))
