@@ -103,3 +103,41 @@ def schema(
 
 
 
+
+
+@app.command(epilog="Example: cxj lint journeys/ --format sarif -o cxj.sarif")
+def lint(
+    paths: Paths = None,
+    format: Format = "text",
+    output: Output = None,
+    config: Config = None,
+    isolated: Isolated = False,
+    select: Annotated[list[str] | None, _option("select")] = None,
+    ignore: Annotated[list[str] | None, _option("ignore")] = None,
+    extend_select: Annotated[list[str] | None, _option("extend_select")] = None,
+    fail_on: Annotated[SeverityName | None, _option("fail_on")] = None,
+    color: Color = "auto",
+    quiet: Quiet = False,
+    exit_zero: ExitZero = False,
+    statistics: Statistics = False,
+    show_files: ShowFiles = False,
+    show_settings: ShowSettings = False,
+    stdin_filename: StdinFilename = None,
+    force_exclude: ForceExclude = False,
+) -> int:
+    """Check journeys against the quality rules (peak and end, metrics, touchpoints …)."""
+    from cxjourney.commands import check
+
+    return check.run_command("lint", dict(locals()))
+
+
+@app.command(epilog="Example: cxj rules stage-without-metrics")
+def rules(
+    rule: Annotated[str | None, typer.Argument(
+        help="A rule code or name; without it, the table of all rules.",
+        show_default=False)] = None,
+) -> int:
+    """List the lint rules, or explain one with a failing and a fixed example."""
+    from cxjourney.commands import rules as rules_command
+
+    return rules_command.run(rule)

@@ -30,6 +30,7 @@ from cxjourney.model import (
 )
 from cxjourney.shapes import FieldShape, Shape, field_map, fields_of, string_form
 from cxjourney.yamltree import (
+    CORE_TAG_PREFIX,
     Document,
     Mapping,
     Mark,
@@ -194,6 +195,13 @@ class Reader:
         return (id(obj), name) in self.bad
 
     def _key_name(self, key: Node, location: str) -> str | None:
+        # A tagged key (`!foo title:`, `!!int title:`) is a tag error, not "a key must be
+        # text, not text" as it read before.
+        if self._foreign_tag(key, location):
+            return None
+        if isinstance(key, Scalar) and _safe_value(key) is _INVALID:
+            self.read_scalar(Shape("string"), key, None, "a key", location, {})
+            return None
         if isinstance(key, Scalar) and isinstance(_safe_value(key), str | int | float | bool):
             return key.text
         if isinstance(key, Scalar) and _safe_value(key) is None:
@@ -301,12 +309,37 @@ class Reader:
         return value
 
     def _foreign_tag(self, node: Node, location: str) -> bool:
-        if not node.has_foreign_tag:
+        """Report a tag that cannot be honoured: not a core tag, or a core collection tag
+        on the other kind of node (``!!map`` on a list, ``!!str`` on a mapping)."""
+        problem = _tag_problem(node)
+        if problem is None:
             return False
-        self.report(codes.INVALID_VALUE, node.tag_mark or node.start,
-                    f"the tag '{node.tag}' is not allowed: only the YAML core tags "
-                    "(!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are", location)
+        self.report(codes.INVALID_VALUE, node.tag_mark or node.start, problem, location)
         return True
+
+
+def _tag_text(tag: str) -> str:
+    """A tag as the user wrote it: ``!!int`` rather than ``tag:yaml.org,2002:int``."""
+    return "!!" + tag[len(CORE_TAG_PREFIX):] if tag.startswith(CORE_TAG_PREFIX) else tag
+
+
+# The core tag each kind of collection takes (scalar tags are checked when resolving).
+_COLLECTION_TAGS = {Mapping: CORE_TAG_PREFIX + "map", Sequence: CORE_TAG_PREFIX + "seq"}
+
+
+def _tag_problem(node: Node) -> str | None:
+    tag = node.tag
+    if tag is None or tag == "!":
+        return None
+    if node.has_foreign_tag:
+        return (f"the tag '{_tag_text(tag)}' is not allowed: only the YAML core tags "
+                "(!!str, !!int, !!float, !!bool, !!null, !!seq, !!map) are")
+    # Core tags were honoured on scalars only; a mismatched one on a collection was
+    # silently ignored before.
+    expected = _COLLECTION_TAGS.get(type(node))
+    if expected is not None and tag != expected:
+        return f"the tag '{_tag_text(tag)}' does not fit {describe(node)}"
+    return None
 
 
 # --- scalar readers, one per shape kind ------------------------------------------------
@@ -456,6 +489,8 @@ def _root_mapping(reader: Reader, document: Document) -> Mapping | None:
         reader.report(codes.INVALID_ROOT, Mark(1, 1),
                       f"the root must be a mapping of journey keys, not {describe(root)}")
         return None
+    if reader._foreign_tag(root, ""):  # `--- !foo` on the root was ignored before
+        return None
     return root
 
 
@@ -508,6 +543,10 @@ def _check_stage_ids(reader: Reader, stages: list[Stage]) -> list[str] | None:
     return ids if complete else None
 
 
+# "an nps metric" but "a csat metric", "a ces metric" (it read "an csat" before).
+_ARTICLES = {"nps": "an"}
+
+
 def _check_metric(reader: Reader, metric: Metric, location: str) -> None:
     if reader.is_bad(metric, "type"):
         return
@@ -526,7 +565,8 @@ def _check_metric(reader: Reader, metric: Metric, location: str) -> None:
         node = metric.value_node(key)
         if value is not None and not low <= value <= high and node is not None:
             reader.report(codes.INVALID_VALUE, node.start,
-                          f"'{key}' of an {metric.type} metric must be between {low} and "
+                          f"'{key}' of {_ARTICLES.get(metric.type, 'a')} {metric.type} "
+                          f"metric must be between {low} and "
                           f"{high}, not {value:g}", f"{location}.{key}")
 
 

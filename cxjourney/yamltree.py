@@ -16,6 +16,7 @@ ruamel's pure-Python parser; both give the same lines and columns.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -181,7 +182,40 @@ def _c_events(text: str) -> Iterator[Any]:
 def _pure_events(text: str) -> Iterator[Any]:
     from ruamel.yaml import YAML
 
-    yield from YAML(typ="safe", pure=True).parse(text)
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Scanner = _tab_scanner()
+    yield from yaml.parse(text)
+
+
+@functools.cache
+def _tab_scanner() -> type:
+    """ruamel's pure scanner with libyaml's rule for tabs, so both parsers agree.
+
+    YAML 1.2 allows tabs as separating white space (``key:<TAB>value``); libyaml accepts
+    them in flow context and wherever no simple key may start (after ``key:``), but
+    ruamel's pure scanner rejects every tab in block context. Indentation stays spaces
+    only, in both.
+    """
+    from ruamel.yaml.scanner import Scanner
+
+    class TabScanner(Scanner):  # type: ignore[misc]
+        def scan_to_next_token(self) -> Any:
+            peek, forward = self.reader.peek, self.reader.forward
+            if self.reader.index == 0 and peek() == "\ufeff":
+                forward()
+            while True:
+                while peek() == " " or (peek() == "\t" and (
+                        self.flow_level or not self.allow_simple_key)):
+                    forward()
+                if peek() == "#":
+                    while peek() not in "\0\r\n\x85\u2028\u2029":
+                        forward()
+                if not self.scan_line_break():
+                    return None
+                if not self.flow_level:
+                    self.allow_simple_key = True
+
+    return TabScanner
 
 
 def events(text: str, *, pure: bool = False) -> Iterator[Any]:
@@ -341,6 +375,18 @@ def compose(text: str, limits: Limits = Limits(), *, pure: bool = False) -> Docu
     Raises :class:`YamlSyntaxError` or :class:`LimitError`; a second document is not an
     exception but is noted in ``Document.second_document`` for the validator.
     """
+    try:
+        return _compose(text, limits, pure=pure)
+    except YamlSyntaxError:
+        if pure or not HAVE_C_PARSER:
+            raise
+    # libyaml reads YAML 1.1 and rejects some YAML 1.2 (a plain `1:20` in a flow sequence);
+    # the pure-Python parser reads 1.2, so on a syntax error it decides. Both paths then
+    # report the same problem at the same place, and valid files never pay for this.
+    return _compose(text, limits, pure=True)
+
+
+def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
     from ruamel.yaml.error import YAMLError  # both parsers raise this family
 
     composer = _Composer(limits)
@@ -389,6 +435,8 @@ _PROBLEM_WORDING = [
      "expected ',' or ']' in this flow sequence"),
     (r"did not find expected ',' or '}'|expected ',' or '}'",
      "expected ',' or '}' in this flow mapping"),
+    (r"found character '\\t'", "found a tab character where YAML allows only spaces "
+     "(indent with spaces)"),
     (r"cannot start any token", "found a character that cannot start any token"),
     (r"found unknown escape character", "found an unknown escape character"),
     (r"expected '<document start>'|did not find expected <document start>",

@@ -92,7 +92,9 @@ def _render(report: Report, options: CheckOptions) -> str:
         return text.statistics(report)
     color = output.use_color(options.color, sys.stdout, to_file=options.output is not None,
                              text_format=options.format == "text")
-    sources = _sources(report, options) if options.format == "text" and color else {}
+    on_terminal = options.output is None and output.is_terminal(sys.stdout)
+    show_source = options.format == "text" and on_terminal and not options.quiet
+    sources = _sources(report, options) if show_source else {}
     report_options = reporters.ReportOptions(color=color, quiet=options.quiet,
                                              fail_on=options.fail_on, sources=sources)
     return reporters.get(options.format)(report, report_options)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cxjourney.checker import Report
-from cxjourney.findings import Severity
+from cxjourney.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,10 @@ Reporter = Callable[[Report, ReportOptions], str]
 REPORTERS: dict[str, str] = {
     "text": "cxjourney.reporters.text",
     "json": "cxjourney.reporters.json_report",
+    "github": "cxjourney.reporters.github",
+    "sarif": "cxjourney.reporters.sarif",
+    "junit": "cxjourney.reporters.junit",
+    "gitlab": "cxjourney.reporters.gitlab",
 }
 
 
@@ -45,3 +49,22 @@ def summary_counts(report: Report) -> dict[str, int]:
         "warnings": report.count(Severity.WARNING),
         "infos": report.count(Severity.INFO),
     }
+
+
+def fingerprints(findings: list[Finding]) -> list[str]:
+    """Line-independent fingerprints (SARIF, GitLab), one per finding, in order.
+
+    SHA-256 of path, code, logical location and the occurrence number among findings that
+    share those three, joined by U+0000: an edit above a finding does not make it new.
+    """
+    import hashlib
+
+    seen: dict[tuple[str, str, str], int] = {}
+    result = []
+    for finding in findings:
+        key = (finding.path, finding.code, finding.location)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        text = "\0".join((*key, str(occurrence)))
+        result.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return result
