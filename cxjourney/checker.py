@@ -156,6 +156,18 @@ def check(paths: list[str], settings: Settings, *, analyzer: Analyzer | None = N
     return Report(tuple(results), tuple(problems))
 
 
+def check_blobs(blobs: list[tuple[str, bytes]], settings: Settings, *,
+                analyzer: Analyzer | None = None) -> Report:
+    """Check contents that are not files on disk (e.g. git's staged blobs), by path."""
+    personas, personas_result, personas_problem = _load_personas(settings, pure=False)
+    job = _Job(settings, personas, analyzer, keep_journeys=False, pure=False)
+    results = [_check_bytes(data, display, job) for display, data in blobs]
+    if personas_result is not None and results:
+        results.append(personas_result)
+    results.sort(key=lambda result: result.path)
+    return Report(tuple(results), (personas_problem,) if personas_problem else ())
+
+
 def _run(files: list[Input], job: _Job, progress: Progress | None,
          jobs: int | None) -> Iterable[FileResult | str]:
     workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // CHUNK_SIZE))

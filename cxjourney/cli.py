@@ -141,3 +141,38 @@ def rules(
     from cxjourney.commands import rules as rules_command
 
     return rules_command.run(rule)
+
+
+hook_app = typer.Typer(
+    help="Install or remove a git pre-commit hook that validates staged journey files "
+         "(for teams without the pre-commit framework).",
+    no_args_is_help=True)
+app.add_typer(hook_app, name="hook")
+
+
+@hook_app.command("install", epilog="Example: cxj hook install")
+def hook_install(
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace another tool's hook (it is kept as a backup that "
+                        "`cxj hook uninstall` restores).")] = False,
+) -> int:
+    """Write .git/hooks/pre-commit so every commit validates its journey files."""
+    from cxjourney.commands import hook
+
+    return hook.install(force)
+
+
+@hook_app.command("uninstall", epilog="Example: cxj hook uninstall")
+def hook_uninstall() -> int:
+    """Remove cxj's pre-commit hook (and restore the hook it replaced, if any)."""
+    from cxjourney.commands import hook
+
+    return hook.uninstall()
+
+
+@hook_app.command("run", hidden=True)
+def hook_run() -> int:
+    """What the installed hook runs: validate the staged journey files."""
+    from cxjourney.commands import hook
+
+    return hook.run()
