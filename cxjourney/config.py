@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from cxjourney.errors import ConfigError
 from cxjourney.loader import FileLimits
@@ -154,12 +155,13 @@ def _has_cxj_table(pyproject: Path) -> bool:
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:  # Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
+        return data
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
 
@@ -178,14 +180,16 @@ def load_settings(config_file: Path | None = None, *, isolated: bool = False,
         raise ConfigError(f"cannot read the configuration file {path}: {_reason(error)}") \
             from None
     data = _parse_toml(text, path)
-    table = "[tool.cxj]" if path.name == PYPROJECT else ""
+    # keys are named as dotted TOML paths: 'tool.cxj.lint.foo' (it read '[tool.cxj].lint.foo')
+    table = "tool.cxj" if path.name == PYPROJECT else ""
+    section: object = data
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
-        data = tool.get("cxj", {}) if isinstance(tool, dict) else {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: [tool.cxj] must be a table")
+        section = tool.get("cxj", {}) if isinstance(tool, dict) else {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.cxj] must be a table")
     problems: list[str] = []
-    config = read_table(Config, data, table, problems)
+    config = read_table(Config, section, table, problems)
     if problems:
         raise ConfigError("\n".join(f"{path}: {problem}" for problem in problems))
     return Settings(config=config, source=path, root=path.parent.resolve())
@@ -247,7 +251,7 @@ def _read_value(shape: Shape, field_shape: FieldShape, value: Any, where: str,
         return None
     if shape.kind == "object":
         assert shape.cls is not None
-        return read_table(shape.cls, value, where, problems)
+        return read_table(shape.cls, cast(dict[str, Any], value), where, problems)
     if shape.kind == "enum" and value not in shape.choices:
         problems.append(f"'{where}' must be one of {', '.join(shape.choices)}, not '{value}'")
         return None
@@ -295,7 +299,8 @@ def show_settings(settings: Settings) -> str:
 def _toml_lines(obj: Any, table: str) -> list[str]:
     lines: list[str] = []
     nested: list[tuple[str, Any]] = []
-    for field_shape in fields_of(type(obj)):
+    cls: type = type(obj)
+    for field_shape in fields_of(cls):
         value = getattr(obj, field_shape.name)
         if dataclasses.is_dataclass(value):
             nested.append((field_shape.key, value))

@@ -93,7 +93,8 @@ def clean(path: str) -> str:
 
 def relative_to_root(path: Path, settings: Settings) -> str:
     """The path the globs see: relative to the configuration folder when inside it."""
-    absolute = Path(os.path.abspath(path))
+    # abspath, not resolve(): a symlink keeps the path it was found under
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100
     try:
         return absolute.relative_to(settings.root).as_posix()
     except ValueError:
@@ -136,7 +137,11 @@ def _search(folder: Path, display: str, settings: Settings) -> Iterator[Input]:
         for name in sorted(names):
             file_path = here / name
             relative = relative_to_root(file_path, settings)
-            if matches_any(relative, include) and not excluded(relative, exclude):
+            # Regular files only (symlinks to them included): reading a FIFO or socket
+            # that merely matches the globs blocked the whole run. Named files are read
+            # whatever they are, so `cxj validate <(git show ...)` still works.
+            if matches_any(relative, include) and not excluded(relative, exclude) \
+                    and file_path.is_file():
                 inside = file_path.relative_to(folder).as_posix()
                 shown = inside if display == "." else f"{display}/{inside}"
                 yield Input(shown, file_path)

@@ -97,8 +97,7 @@ def parse(text: str, path: str, limits: FileLimits, *, pure: bool = False) -> Do
     except LimitError as error:
         raise SourceError(_at(codes.LIMIT_EXCEEDED, path, error.mark, error.message)) from None
     except RecursionError:  # pragma: no cover - the depth limit stops nesting long before
-        raise SourceError(codes.make(codes.LIMIT_EXCEEDED, path, 1, 1,
-                                     "the document is nested too deeply")) from None
+        raise SourceError(_too_deep(path)) from None
 
 
 def _at(code: codes.Code, path: str, mark: Mark, message: str) -> Finding:
@@ -121,9 +120,19 @@ def load_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
         document = parse(text, path, limits, pure=pure)
     except SourceError as error:
         return Loaded(path, None, [error.finding], text)
-    journey, found = read_journey(document, path, default_id(path), personas,
-                                  personas_configured)
+    try:
+        journey, found = read_journey(document, path, default_id(path), personas,
+                                      personas_configured)
+    except RecursionError:
+        # The tree is built without recursion, but the validator walks it recursively: a
+        # max-depth raised far above the default (thousands) ended in an internal error.
+        return Loaded(path, None, [_too_deep(path)], text)
     return Loaded(path, journey, found, text, document)
+
+
+def _too_deep(path: str) -> Finding:
+    return codes.make(codes.LIMIT_EXCEEDED, path, 1, 1,
+                      "the document is nested too deeply to validate (lower max-depth)")
 
 
 def load_personas_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
@@ -133,4 +142,7 @@ def load_personas_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimi
         document = parse(decode(data, path, limits), path, limits, pure=pure)
     except SourceError as error:
         return {}, [error.finding]
-    return read_personas(document, path)
+    try:
+        return read_personas(document, path)
+    except RecursionError:  # as in load_bytes
+        return {}, [_too_deep(path)]

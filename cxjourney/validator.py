@@ -93,8 +93,11 @@ def _expected(shapes: Iterable[Shape]) -> str:
 
 
 def _is_null(node: Node) -> bool:
-    return isinstance(node, Scalar) and node.tag in (None, "tag:yaml.org,2002:null") \
-        and node.is_plain and _safe_value(node) is None
+    if not isinstance(node, Scalar):
+        return False
+    if node.tag == CORE_TAG_PREFIX + "null":  # `!!null ''` is null too, quoted or not
+        return _safe_value(node) is None
+    return node.tag is None and node.is_plain and _safe_value(node) is None
 
 
 def _safe_value(node: Scalar) -> Any:
@@ -122,7 +125,7 @@ class Reader:
     def _value_mark(value: Node, key: Node | None) -> Mark:
         """Findings about a value point at it, or at its key when it is empty or null."""
         if key is not None and isinstance(value, Scalar) and not value.text.strip() \
-                and not (value.style in ("|", ">")):
+                and value.style not in ("|", ">"):
             return key.start
         return value.start
 
@@ -551,8 +554,8 @@ def _check_metric(reader: Reader, metric: Metric, location: str) -> None:
     if reader.is_bad(metric, "type"):
         return
     if metric.direction is not None and metric.type != "custom":
-        key = metric.key_node("direction")
-        mark = key.start if key is not None else Mark(1, 1)
+        direction = metric.key_node("direction")
+        mark = direction.start if direction is not None else Mark(1, 1)
         reader.report(codes.INVALID_VALUE, mark,
                       f"'direction' is only allowed on custom metrics; {metric.type} is "
                       "higher-is-better", f"{location}.direction")
@@ -584,7 +587,8 @@ def _check_stage_reference(reader: Reader, moment: Moment, key: str, ids: list[s
     mark = node.start if node is not None else Mark(1, 1)
     reader.report(codes.UNKNOWN_REFERENCE, mark,
                   f"{key}.stage '{moment.stage}' is not the id of a stage"
-                  f"{_suggest(moment.stage, ids)}; stage ids: {', '.join(ids)}",
+                  # each id once: with duplicate ids it listed 'buy, buy'
+                  f"{_suggest(moment.stage, ids)}; stage ids: {', '.join(dict.fromkeys(ids))}",
                   f"{key}.stage")
 
 
@@ -654,6 +658,8 @@ def read_personas(document: Document, path: str) -> tuple[dict[str, Persona], li
         persona = reader.read_object(item, Persona, f"[{index}]", label="a persona")
         if persona is _INVALID:
             continue
+        if persona.id is None and reader.is_bad(persona, "id"):
+            continue  # an invalid id is reported already; it is not also missing
         if persona.id is None:
             mark = item.first_key_mark if isinstance(item, Mapping) else item.start
             reader.report(codes.MISSING_KEY, mark, "missing required key 'id'", f"[{index}].id")

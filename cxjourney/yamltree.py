@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(
@@ -158,7 +158,7 @@ class LimitError(Exception):
 # --- event sources ---------------------------------------------------------------------
 
 try:  # libyaml through ruamel.yaml.clib: the fast path
-    from _ruamel_yaml import CParser as _CParser
+    from _ruamel_yaml import CParser as _CParser  # type: ignore[import-not-found]
 
     HAVE_C_PARSER = True
 except ImportError:  # pragma: no cover - depends on the installation
@@ -198,7 +198,7 @@ def _tab_scanner() -> type:
     """
     from ruamel.yaml.scanner import Scanner
 
-    class TabScanner(Scanner):  # type: ignore[misc]
+    class TabScanner(Scanner):
         def scan_to_next_token(self) -> Any:
             peek, forward = self.reader.peek, self.reader.forward
             if self.reader.index == 0 and peek() == "\ufeff":
@@ -489,6 +489,11 @@ def _resolve_plain(text: str) -> Any:
     return text
 
 
+# The Python types the core scalar tags accept (a !!float may be written as an integer).
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int, "float": (int, float), "bool": bool, "null": type(None)}
+
+
 class TagValueError(ValueError):
     """A core tag the text does not fit, e.g. ``!!int abc``."""
 
@@ -501,12 +506,12 @@ def resolve_scalar(node: Scalar) -> Any:
         return node.text
     kind = tag[len(CORE_TAG_PREFIX):] if tag.startswith(CORE_TAG_PREFIX) else None
     value = _resolve_plain(node.text)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind or "")
+    expected = _TAG_TYPES.get(kind or "")
     if expected is None or isinstance(value, bool) != (kind == "bool"):
         raise TagValueError(f"'{node.text}' is not a valid !!{kind}")
     if not isinstance(value, expected):
         raise TagValueError(f"'{node.text}' is not a valid !!{kind}")
-    return float(value) if kind == "float" else value
+    return float(cast(float, value)) if kind == "float" else value
 
 
 def to_python(node: Node) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxjourney import output
 from cxjourney.checker import Analyzer, Report, check
@@ -13,6 +13,9 @@ from cxjourney.config import Settings, show_settings
 from cxjourney.files import STDIN, select
 from cxjourney.findings import Severity
 from cxjourney.output import ColorChoice
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth drawing
 
@@ -153,7 +156,7 @@ class _Bar:
             self._progress.stop()
 
 
-def _stderr_console() -> object:
+def _stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
