@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,11 +72,18 @@ def _checked(selector: str, where: str, error: type[Exception]) -> str:
         raise error(f"{where}: {problem}") from None
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _today() -> dt.date:
     pinned = os.environ.get("CXJ_TODAY")
     if not pinned:
         return dt.date.today()
     try:
+        # fromisoformat alone also takes 20261101 and 2026-W44-7 on Python 3.11+ (not on
+        # 3.10): check the form first so every Python reads CXJ_TODAY the same way.
+        if not _ISO_DATE.fullmatch(pinned):
+            raise ValueError(pinned)
         return dt.date.fromisoformat(pinned)
     except ValueError:
         raise UsageError(f"CXJ_TODAY must be a date written YYYY-MM-DD, not '{pinned}'") \
@@ -101,11 +110,18 @@ def _build_plan(settings: Settings) -> Plan:
     return Plan(enabled, severities, ignores, context)
 
 
-def _severity(rule: Rule, overrides: dict[str, str]) -> Severity:
-    """The most specific matching `severity` key wins; else the rule's default."""
-    scored = [(score, value) for selector, value in overrides.items()
-              if (score := rules.specificity(selector, rule.code)) is not None]
-    return Severity.parse(max(scored)[1]) if scored else rule.severity
+def _severity(rule: Rule, overrides: Mapping[str, str]) -> Severity:
+    """The most specific matching `severity` key wins; else the rule's default.
+
+    Between equally specific keys (a rule's code and its name) the one written last wins,
+    as in any TOML table; comparing ``(score, value)`` tuples made the alphabetically last
+    severity win instead."""
+    best: tuple[int, str] | None = None
+    for selector, value in overrides.items():
+        score = rules.specificity(selector, rule.code)
+        if score is not None and (best is None or score >= best[0]):
+            best = (score, value)
+    return Severity.parse(best[1]) if best else rule.severity
 
 
 _plans: dict[int, tuple[Settings, Plan]] = {}
@@ -190,7 +206,9 @@ def _unused(path: str, comments: list[suppressions.Suppression], enabled: frozen
     for comment, selector in suppressions.iter_selectors(comments):
         if selector in comment.used:
             continue
-        shown = "cxj: ignore" if selector == suppressions.ALL_RULES else selector
+        # A bare form is shown as written: 'cxj: ignore' or (whole file) 'cxj: ignore-file'.
+        bare = "cxj: ignore-file" if comment.line is None else "cxj: ignore"
+        shown = bare if selector == suppressions.ALL_RULES else selector
         if not _known(selector):
             reason = "unknown rule"
         elif selector != suppressions.ALL_RULES and not any(

@@ -37,6 +37,7 @@ def find(text: str, spans: tuple[tuple[Mark, Mark], ...]) -> list[Suppression]:
     if "cxj:" not in text:
         return []
     lines = text.split("\n")
+    spans = _content_spans(lines, spans)
     starts = [span[0] for span in spans]
     result = []
     for number, line in enumerate(lines, 1):
@@ -52,6 +53,26 @@ def find(text: str, spans: tuple[tuple[Mark, Mark], ...]) -> list[Suppression]:
             result.append(Suppression(Mark(number, column + 1), _selectors(match.group(2)),
                                       target))
     return result
+
+
+# A block scalar's header: optional tag and anchor, then `|` or `>` and its indicators.
+_BLOCK_HEADER = re.compile(r"(?:[!&]\S*\s+)*[|>]")
+
+
+def _content_spans(lines: list[str], spans: tuple[tuple[Mark, Mark], ...]
+                   ) -> tuple[tuple[Mark, Mark], ...]:
+    """The spans with each block scalar starting on the line after its header.
+
+    The parser's span of a block scalar starts at its `|` / `>`, but the rest of that line
+    is not content: `description: |  # cxj: ignore[...]` is a real comment.
+    """
+    result = []
+    for start, end in spans:
+        line = lines[start.line - 1] if start.line <= len(lines) else ""
+        if _BLOCK_HEADER.match(line, start.column - 1):
+            start = Mark(start.line + 1, 1)
+        result.append((start, end))
+    return tuple(result)
 
 
 def _selectors(listed: str | None) -> list[str]:

@@ -7,6 +7,7 @@ import sys
 from cxjourney import rules
 from cxjourney.errors import UsageError
 from cxjourney.findings import VALIDATION_CODES
+from cxjourney.rules.base import Rule
 
 
 def run(selector: str | None) -> int:
@@ -40,7 +41,7 @@ def table() -> str:
         for row in rows)
 
 
-def explain(rule: rules.Rule) -> str:
+def explain(rule: Rule) -> str:
     """The rule's heading and its docstring (the same text as its docs page)."""
     options = f"; options: {', '.join(rule.options)}" if rule.options else ""
     return (f"{rule.code} {rule.name} (default severity: {rule.severity.label}{options})\n\n"

@@ -78,9 +78,13 @@ def check_selector(selector: str) -> str:
         return selector
     import difflib
 
-    choices = ["ALL", *BY_CODE, *BY_NAME]
-    close = difflib.get_close_matches(selector, choices, n=1, cutoff=0.5)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    # Compared case-folded, so that `all` and `cxj201` get a suggestion too.
+    choices = {choice.casefold(): choice for choice in ["ALL", *BY_CODE, *BY_NAME]}
+    close = difflib.get_close_matches(selector.casefold(), list(choices), n=1, cutoff=0.5)
+    hint = f" (did you mean '{choices[close[0]]}'?)" if close else ""
+    if selector.upper().startswith("CXJ0"):
+        # Validation codes look like rule codes: say why they cannot be selected.
+        hint += "; validation errors (CXJ001-CXJ012) are not lint rules and always reported"
     raise SelectorError(f"'{selector}' matches no lint rule{hint}; use a code (CXJ201), a "
                         "prefix (CXJ2), a rule name (stage-without-metrics) or ALL")
 

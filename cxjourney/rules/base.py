@@ -93,3 +93,19 @@ def format_score(score: float | None) -> str:
         return "–"
     text = f"{score:+.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("+0", "-0") else text
+
+
+def format_number(value: float) -> str:
+    """A target or actual as the user wrote it: ``72``, ``1.5``, ``1500000``.
+
+    Not ``:g``, which turns 1234567 into ``1.23457e+06`` (six significant digits); an
+    integral float (``2.0``) is shown without its ``.0``.
+    """
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def days(count: int) -> str:
+    """``1 day``, ``366 days``."""
+    return f"{count} day" if count == 1 else f"{count} days"

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey, Metric
-from cxjourney.rules.base import Context, Hit, first_key, item_path
+from cxjourney.rules.base import Context, Hit, first_key, format_number, item_path
 
 CODE = "CXJ204"
 NAME = "metric-off-target"
@@ -56,8 +56,11 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
     for stage in journey.stages:
         for metric in stage.metrics:
             if is_off_target(metric):
+                assert metric.actual is not None and metric.target is not None
                 unit = f" {metric.unit}" if metric.unit else ""
+                # format_number, not :g, which shows 1234567 as 1.23457e+06.
+                actual, target = format_number(metric.actual), format_number(metric.target)
                 yield Hit(first_key(metric),
-                          f"metric '{metric.name}' is off target: actual {metric.actual:g}"
-                          f"{unit}, target {metric.target:g}{unit} ({metric.better} is better)",
+                          f"metric '{metric.name}' is off target: actual {actual}{unit}, "
+                          f"target {target}{unit} ({metric.better} is better)",
                           item_path(stage, "metrics", metric.name) + ".actual")

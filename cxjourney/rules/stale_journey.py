@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey
-from cxjourney.rules.base import Context, Hit, key_mark
+from cxjourney.rules.base import Context, Hit, days, key_mark
 
 CODE = "CXJ308"
 NAME = "stale-journey"
@@ -50,6 +50,6 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
     age = (ctx.today - journey.updated).days
     if age > ctx.max_age_days:
         yield Hit(key_mark(journey, "updated"),
-                  f"the journey was last updated {age} days ago "
+                  f"the journey was last updated {days(age)} ago "
                   f"({journey.updated.isoformat()}); max-age-days is {ctx.max_age_days}",
                   "updated")

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey
-from cxjourney.rules.base import Context, Hit, item_path, key_mark
+from cxjourney.rules.base import Context, Hit, days, item_path, key_mark
 
 CODE = "CXJ205"
 NAME = "stale-metric"
@@ -56,7 +56,7 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
             age = (ctx.today - metric.measured_at).days
             if age > ctx.max_age_days:
                 yield Hit(key_mark(metric, "measured_at"),
-                          f"metric '{metric.name}' was measured {age} days ago "
+                          f"metric '{metric.name}' was measured {days(age)} ago "
                           f"({metric.measured_at.isoformat()}); max-age-days is "
                           f"{ctx.max_age_days}",
                           item_path(stage, "metrics", metric.name) + ".measured_at")

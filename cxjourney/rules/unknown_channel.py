@@ -64,8 +64,8 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
                 yield Hit(mark, _message(channel, vocabulary),
                           f"{stage_path(stage)}.channels[{channel}]")
         for touchpoint in stage.touchpoints:
-            channel = touchpoint.channel
+            own = touchpoint.channel
             node = touchpoint.value_node("channel")
-            if channel is not None and channel not in vocabulary and node is not None:
-                yield Hit(node.start, _message(channel, vocabulary),
+            if own is not None and own not in vocabulary and node is not None:
+                yield Hit(node.start, _message(own, vocabulary),
                           item_path(stage, "touchpoints", touchpoint.name) + ".channel")
