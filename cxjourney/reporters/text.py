@@ -19,7 +19,9 @@ def format_finding(finding: Finding, color: bool = False) -> str:
     severity = _paint(finding.severity.label, _STYLE[finding.severity], color)
     rule = _paint(f"{finding.code} {finding.rule}", "2", color) if color else \
         f"{finding.code} {finding.rule}"
-    return f"{where} {severity} {rule}: {finding.message}"
+    # One finding, one line: a line break quoted from the user's text must not split it.
+    message = finding.message.replace("\r", "\\r").replace("\n", "\\n")
+    return f"{where} {severity} {rule}: {message}"
 
 
 def excerpt(text: str, finding: Finding, color: bool) -> list[str]:
