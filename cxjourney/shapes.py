@@ -93,6 +93,11 @@ def field_map(cls: type) -> dict[str, FieldShape]:
     return {item.key: item for item in fields_of(cls)}
 
 
+@functools.cache
+def required_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(item for item in fields_of(cls) if item.required)
+
+
 def string_form(cls: type) -> str | None:
     """The field a plain string fills when written where a ``cls`` mapping is expected."""
     value = getattr(cls, "STRING_FORM", None)

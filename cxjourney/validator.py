@@ -28,7 +28,7 @@ from cxjourney.model import (
     Persona,
     Stage,
 )
-from cxjourney.shapes import FieldShape, Shape, field_map, fields_of, string_form
+from cxjourney.shapes import FieldShape, Shape, field_map, required_fields, string_form
 from cxjourney.yamltree import (
     CORE_TAG_PREFIX,
     Document,
@@ -93,11 +93,13 @@ def _expected(shapes: Iterable[Shape]) -> str:
 
 
 def _is_null(node: Node) -> bool:
-    if not isinstance(node, Scalar):
+    if type(node) is not Scalar:
         return False
+    if node.tag is None:
+        return node.is_plain and node.value is None  # untagged plain: cannot raise
     if node.tag == CORE_TAG_PREFIX + "null":  # `!!null ''` is null too, quoted or not
         return _safe_value(node) is None
-    return node.tag is None and node.is_plain and _safe_value(node) is None
+    return False
 
 
 def _safe_value(node: Scalar) -> Any:
@@ -181,16 +183,17 @@ class Reader:
                 values[field.name] = result
             if len(self.findings) > before:
                 bad.append(field.name)
-        for field in fields_of(cls):
-            if field.required and field.key not in seen:
+        for field in required_fields(cls):
+            if field.key not in seen:
                 self.report(codes.MISSING_KEY, node.first_key_mark,
                             f"missing required key '{field.key}'", _join(location, field.key))
                 values[field.name] = _PLACEHOLDERS[field.shapes[0].kind]
                 bad.append(field.name)
-            elif field.required and field.name not in values:
+            elif field.name not in values:
                 values[field.name] = _PLACEHOLDERS[field.shapes[0].kind]
         result = cls(**values, extensions=extensions, node=node)
-        self.bad.update((id(result), name) for name in bad)
+        if bad:
+            self.bad.update((id(result), name) for name in bad)
         return result
 
     def is_bad(self, obj: Any, name: str) -> bool:
@@ -198,6 +201,8 @@ class Reader:
         return (id(obj), name) in self.bad
 
     def _key_name(self, key: Node, location: str) -> str | None:
+        if type(key) is Scalar and key.tag is None and type(key.value) is str:
+            return key.text  # the common case, settled before the checks below
         # A tagged key (`!foo title:`, `!!int title:`) is a tag error, not "a key must be
         # text, not text" as it read before.
         if self._foreign_tag(key, location):

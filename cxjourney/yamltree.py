@@ -53,15 +53,23 @@ class Node:
         return self.tag is not None and self.tag != "!" and self.tag not in CORE_TAGS
 
 
+_UNRESOLVED: Any = object()
+
+
 class Scalar(Node):
     """A scalar: its text as written (after YAML's folding and escapes) and its style."""
 
-    __slots__ = ("style", "text")
+    __slots__ = ("_resolved", "style", "text")
 
     def __init__(self, text: str, style: str | None, start: Mark, end: Mark, tag: str | None):
-        super().__init__(start, end, tag)
+        # Node.__init__'s assignments, inlined: scalars are most of a file's nodes.
+        self.start = start
+        self.end = end
+        self.tag = tag
+        self.tag_mark = None
         self.text = text
         self.style = style  # None for plain, else one of ' " | >
+        self._resolved = _UNRESOLVED  # the core-schema value, computed once on demand
 
     @property
     def is_plain(self) -> bool:
@@ -69,8 +77,12 @@ class Scalar(Node):
 
     @property
     def value(self) -> Any:
-        """The YAML 1.2 core-schema value (str, int, float, bool or None)."""
-        return resolve_scalar(self)
+        """The YAML 1.2 core-schema value (str, int, float, bool or None).
+
+        Raises :class:`TagValueError` when a core tag does not fit the text."""
+        if self._resolved is _UNRESOLVED:
+            self._resolved = resolve_scalar(self)
+        return self._resolved
 
     def __repr__(self) -> str:
         return f"Scalar({self.text!r} @{self.start.line}:{self.start.column})"
@@ -168,13 +180,8 @@ except ImportError:  # pragma: no cover - depends on the installation
 def _c_events(text: str) -> Iterator[Any]:
     parser = _CParser(text)
     try:
-        while True:
-            event = parser.get_event()
-            if event is None:  # pragma: no cover - defensive; libyaml ends with StreamEnd
-                return
-            yield event
-            if type(event).__name__ == "StreamEndEvent":
-                return
+        # get_event returns None after StreamEnd; iter() then stops without a Python loop.
+        yield from iter(parser.get_event, None)
     finally:
         parser.dispose()
 
@@ -275,7 +282,8 @@ class _Composer:
             self.root = node
             return
         parent = self.stack[-1].node
-        self.heights[-1] = max(self.heights[-1], height)
+        if height > self.heights[-1]:
+            self.heights[-1] = height
         if isinstance(parent, Sequence):
             parent.items.append(node)
             return
@@ -297,11 +305,16 @@ class _Composer:
         return node
 
     def scalar(self, event: Any, text: str) -> None:
-        start, end = _mark(event.start_mark), _mark(event.end_mark)
-        self._count(1, start)
+        raw_start, raw_end = event.start_mark, event.end_mark
+        start = Mark(raw_start.line + 1, raw_start.column + 1)
+        end = Mark(raw_end.line + 1, raw_end.column + 1)
+        self.count += 1
+        if self.count > self.limits.max_nodes:
+            self._count(0, start)  # reports the limit
         style = event.style or None
         node = Scalar(event.value, style, start, end, event.tag)
-        self._tagged(node, event, text)
+        if event.tag is not None:
+            self._tagged(node, event, text)
         if style:
             self.spans.append((start, end))
         if event.anchor:
@@ -459,32 +472,37 @@ def _syntax_error(error: Exception) -> YamlSyntaxError:
 
 # --- YAML 1.2 core schema --------------------------------------------------------------
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_NUMBER_START = frozenset("0123456789+-.")  # every int, float, .inf and .nan starts so
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 
 def _resolve_plain(text: str) -> Any:
-    if _NULL.match(text):
+    """YAML 1.2 core schema for a plain scalar. Most scalars are prose, so the cheap set
+    lookups and the first character settle them before any regular expression runs."""
+    if text in _NULLS:
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
+    if text[0] not in _NUMBER_START:
+        return text
+    if _INT.fullmatch(text):
         return int(text)
-    if _OCT.match(text):
+    if _OCT.fullmatch(text):
         return int(text[2:], 8)
-    if _HEX.match(text):
+    if _HEX.fullmatch(text):
         return int(text[2:], 16)
-    if _FLOAT.match(text):
+    if _FLOAT.fullmatch(text):
         return float(text)
-    if _INF.match(text):
+    if _INF.fullmatch(text):
         return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
+    if _NAN.fullmatch(text):
         return float("nan")
     return text
 
