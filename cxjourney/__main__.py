@@ -8,7 +8,6 @@ traceback.
 from __future__ import annotations
 
 import sys
-import traceback
 
 INTERRUPTED = 130
 
@@ -34,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             print_error(str(error))
             return error.exit_code
         if show_traceback:
+            import traceback  # only now: it costs start-up time on every run
+
             traceback.print_exc()
         else:
             print(f"cxj: error: internal error ({type(error).__name__}: {error}); run again "
