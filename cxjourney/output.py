@@ -41,7 +41,7 @@ def error(message: str) -> None:
         print(f"cxj: error: {line}", file=sys.stderr)
 
 
-def write_atomic(path: Path, data: str | bytes, *, newline: str = "\n") -> None:
+def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
     The temporary file sits beside the target (same file system), is flushed to disk, then
@@ -49,22 +49,22 @@ def write_atomic(path: Path, data: str | bytes, *, newline: str = "\n") -> None:
     """
     import tempfile  # only when writing files; not on the hot path of a check
 
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                             dir=folder)
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+            temporary.chmod(_mode_for(path))
+        temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            temporary.unlink()
         raise
 
 

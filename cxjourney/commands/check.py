@@ -49,10 +49,10 @@ def run_command(command: str, values: dict[str, Any]) -> int:
     analyzer = None
     fail_on = Severity.ERROR
     if command == "lint":
-        from cxjourney import lint
+        from cxjourney import linter
 
-        settings = lint.apply_options(settings, values)
-        analyzer = lint.analyze
+        settings = linter.apply_options(settings, values)
+        analyzer = linter.analyze
         fail_on = Severity.parse(settings.config.lint.fail_on)
     output_path = values.get("output")
     options = CheckOptions(

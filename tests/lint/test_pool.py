@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from cxj_lint_support import CASES, Run, load_yaml, write_config
 
-from cxjourney import checker, lint
+from cxjourney import checker, linter
 from cxjourney.config import load_settings
 from cxjourney.reporters import ReportOptions, get
 
@@ -41,8 +41,8 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def _json_report(jobs: int) -> str:
-    settings = lint.apply_options(load_settings(), {})
-    report = checker.check(["."], settings, analyzer=lint.analyze, keep_journeys=False,
+    settings = linter.apply_options(load_settings(), {})
+    report = checker.check(["."], settings, analyzer=linter.analyze, keep_journeys=False,
                            jobs=jobs)
     return get("json")(report, ReportOptions())
 
