@@ -1,0 +1,94 @@
+"""The one Jinja environment: where templates are found and how they escape.
+
+Search order (SPEC §6): a ``--template FILE`` (as the journey template of its format), the
+user's templates folder (``--templates DIR`` / ``[render] templates``), then the built-ins.
+Every built-in is also reachable as ``cxj/<name>``, so an override can extend the built-in
+it shadows. Environments are cached by that search path: templates compile once per run.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from cxjourney.errors import UsageError
+from cxjourney.rendering import escape
+
+BUILTIN_PREFIX = "cxj"
+# The name a --template FILE is served under: the built-in name it replaces, behind a
+# prefix no folder can provide, so autoescaping follows the format and the file may still
+# extend the built-in as "cxj/…".
+FILE_PREFIX = "@file"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def builtin_templates() -> Path:
+    """``cxjourney/templates`` in an installed wheel, else the repository's ``templates/``."""
+    installed = _PACKAGE_DIR / "templates"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "templates"
+
+
+def _autoescape(name: str | None) -> bool:
+    """HTML templates escape every value; the other targets use explicit filters."""
+    return name is not None and name.endswith((".html.j2", ".html", ".svg.j2"))
+
+
+class _OneFileLoader(jinja2.BaseLoader):
+    """Serves one file under one name (the ``--template FILE``)."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        if template != self.name:
+            raise jinja2.TemplateNotFound(template)
+        try:
+            source = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"cannot read the template {self.path}: {error}") from None
+        return source, str(self.path), lambda: True
+
+
+def _loader(templates_dir: str | None, template_file: tuple[str, str] | None,
+            ) -> jinja2.BaseLoader:
+    builtin = jinja2.FileSystemLoader(str(builtin_templates()))
+    loaders: list[jinja2.BaseLoader] = []
+    if template_file is not None:
+        loaders.append(_OneFileLoader(template_file[0], Path(template_file[1])))
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders += [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}), builtin]
+    return jinja2.ChoiceLoader(loaders)
+
+
+@functools.lru_cache(maxsize=16)
+def environment(templates_dir: str | None = None,
+                template_file: tuple[str, str] | None = None) -> jinja2.Environment:
+    """The environment for this search path. ``template_file`` is (name, path)."""
+    if templates_dir is not None and not Path(templates_dir).is_dir():
+        raise UsageError(f"templates folder not found: {templates_dir}")
+    if template_file is not None and not Path(template_file[1]).is_file():
+        raise UsageError(f"template file not found: {template_file[1]}")
+    env = jinja2.Environment(
+        loader=_loader(templates_dir, template_file),
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails instead of vanishing
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.filters.update(escape.FILTERS)
+    return env
+
+
+def file_template_name(builtin_name: str) -> str:
+    return f"{FILE_PREFIX}/{builtin_name}"
