@@ -176,3 +176,147 @@ def hook_run() -> int:
     from cxjourney.commands import hook
 
     return hook.run()
+
+
+# --- authoring: new, fmt, import, show, diff ----------------------------------------------
+
+from typing import Literal  # noqa: E402 (appended section; kept apart from the others)
+
+ImportSource = Literal["csv", "tsv", "doc-table", "mermaid"]
+StarterName = Literal["purchase", "service", "blank"]
+LangName = Literal["en", "fi"]
+DiffFormat = Literal["text", "md", "json"]
+
+
+@app.command(epilog="Example: cxj new journeys/onboarding.journey.yaml --starter service")
+def new(
+    file: Annotated[str | None, typer.Argument(
+        help="The journey file to create; without it the starter goes to standard output.",
+        show_default=False)] = None,
+    starter: Annotated[StarterName, typer.Option(
+        "--starter", help="Which starter: the five-stage purchase journey, a service "
+                          "journey, or a blank one.")] = "purchase",
+    lang: Annotated[LangName | None, typer.Option(
+        "--lang", help="Language of the starter's text and labels (default: config "
+                       "`lang`, else en).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The journey's title.")] = None,
+    config: Config = None,
+    isolated: Isolated = False,
+) -> int:
+    """Write a starter journey to fill in (never over an existing file)."""
+    from cxjourney.commands import new as new_command
+
+    return new_command.run(file, starter=starter, lang=lang, title=title, config=config,
+                           isolated=isolated)
+
+
+@app.command(epilog="Example: cxj fmt journeys/ --check")
+def fmt(
+    paths: Paths = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Write nothing; exit 1 when a file would change.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Write nothing; show a unified diff and exit 1 when a file would "
+                       "change.")] = False,
+    config: Config = None,
+    isolated: Isolated = False,
+    stdin_filename: StdinFilename = None,
+    force_exclude: ForceExclude = False,
+) -> int:
+    """Put journey files in canonical key order and indentation, keeping comments."""
+    from cxjourney.commands import fmt as fmt_command
+
+    return fmt_command.run(list(paths or []), check=check, diff=diff, config=config,
+                           isolated=isolated, stdin_filename=stdin_filename,
+                           force_exclude=force_exclude)
+
+
+@app.command("import", epilog="Example: cxj import workshop.csv --from csv -o "
+                              "journeys/workshop.journey.yaml")
+def import_(
+    file: Annotated[str, typer.Argument(help="The file to convert; '-' reads standard "
+                                             "input.", show_default=False)],
+    source: Annotated[ImportSource, typer.Option(
+        "--from", help="What the file is: a csv/tsv grid (lanes as rows), a word-processor "
+                       "table exported as text (doc-table) or a Mermaid journey.",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the journey here (never over an existing file) "
+                               "instead of standard output.", dir_okay=False)] = None,
+) -> int:
+    """Convert a grid, a document table or a Mermaid journey into a journey file."""
+    from cxjourney.commands import importer
+
+    return importer.run(file, source, output)
+
+
+@app.command(epilog="Example: cxj show journeys/onboarding.journey.yaml")
+def show(
+    file: Annotated[str, typer.Argument(help="The journey file; '-' reads standard input.",
+                                        show_default=False)],
+    config: Config = None,
+    isolated: Isolated = False,
+    color: Color = "auto",
+) -> int:
+    """Show one journey in the terminal: persona, stages, emotion curve, peak and end."""
+    from cxjourney.commands import show as show_command
+
+    return show_command.run(file, config=config, isolated=isolated, color=color)
+
+
+@app.command(epilog="Example: cxj diff journey.journey.yaml --rev main --format md")
+def diff(
+    old: Annotated[str, typer.Argument(help="The old version (or the file, with --rev).",
+                                       show_default=False)],
+    new: Annotated[str | None, typer.Argument(help="The new version.",
+                                              show_default=False)] = None,
+    rev: Annotated[str | None, typer.Option(
+        "--rev", help="Compare the file with its version at this git revision.")] = None,
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", help="text, md (for a pull-request comment) or json.")] = "text",
+    output: Output = None,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 1 when the journeys differ.")] = False,
+    config: Config = None,
+    isolated: Isolated = False,
+) -> int:
+    """Show what changed between two versions of a journey (stages, scores, metrics …)."""
+    from cxjourney.commands import diff as diff_command
+
+    return diff_command.run(old, new, rev=rev, format=format, output=output,
+                            exit_code=exit_code, config=config, isolated=isolated)
+
+
+from cxjourney.config import RenderFormat  # noqa: E402 (appended section: cxj render)
+from cxjourney.model import Lang  # noqa: E402
+
+
+@app.command(epilog="Example: cxj render journeys/ -f html -o site/")
+def render(
+    paths: Paths = None,
+    format: Annotated[RenderFormat | None, typer.Option(
+        "--format", "-f", help="html, md, mermaid, dot, svg, png (svg and png need "
+                               "Graphviz), json or csv. Default: config `format`, else "
+                               "html.", show_default=False)] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="A file (one journey, with a suffix), a folder, or '-' for "
+                               "standard output. Default: config `output`, else site/.",
+        show_default=False)] = None,
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", help="Label language, over the file's `lang:` and config `lang`.",
+        show_default=False)] = None,
+    template: Annotated[str | None, typer.Option(
+        "--template", help="A Jinja template FILE used instead of the format's journey "
+                           "template.", show_default=False)] = None,
+    templates: Annotated[str | None, typer.Option(
+        "--templates", help="A folder searched before the built-in templates (overrides "
+                            "config `templates`).", show_default=False)] = None,
+    config: Config = None,
+    isolated: Isolated = False,
+    color: Color = "auto",
+    stdin_filename: StdinFilename = None,
+) -> int:
+    """Render valid journeys as HTML, Markdown, Mermaid, Graphviz, JSON or CSV."""
+    from cxjourney.commands import render as render_command
+
+    return render_command.run_command(dict(locals()))
