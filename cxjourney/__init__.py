@@ -5,6 +5,8 @@ start-up of every ``cxj`` command) stays cheap::
 
     journey = cxjourney.load("journeys/winter-coat.journey.yaml")   # or JourneyError
     report = cxjourney.validate(["journeys/"])                       # a checker.Report
+    report = cxjourney.lint(["journeys/"])                           # plus the rules
+    page = cxjourney.render(journey, "html")                         # str (png: bytes)
 """
 
 from __future__ import annotations
@@ -62,6 +64,33 @@ def validate(paths: PathLike | Iterable[PathLike],
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     return checker.check([os.fspath(path) for path in given], _settings(settings),
                          keep_journeys=True)
+
+
+def lint(paths: PathLike | Iterable[PathLike], settings: Settings | None = None, *,
+         select: Iterable[str] | None = None,
+         ignore: Iterable[str] | None = None) -> Report:
+    """Validate and lint, as ``cxj lint`` does; ``select`` replaces the configured
+    selection and ``ignore`` adds to it (codes, names or prefixes)."""
+    from cxjourney import checker
+    from cxjourney import linter as engine
+
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    options = {"select": list(select or []), "ignore": list(ignore or [])}
+    chosen = engine.apply_options(_settings(settings), options)
+    return checker.check([os.fspath(path) for path in given], chosen,
+                         analyzer=engine.analyze, keep_journeys=True)
+
+
+def render(journey: Journey, format: str = "html", *, lang: str | None = None,
+           templates: PathLike | None = None) -> str | bytes:
+    """Render one journey: ``html``, ``md``, ``mermaid``, ``dot``, ``svg``, ``png`` (bytes),
+    ``json`` or ``csv``. ``templates`` is a folder searched before the built-in templates."""
+    from pathlib import Path
+
+    from cxjourney.rendering import render as render_journey
+
+    folder = Path(templates) if templates is not None else None
+    return render_journey(journey, format, lang=lang, templates=folder)
 
 
 def _settings(settings: Settings | None) -> Settings:
