@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cxjourney.checker import Report
+    from cxjourney.checker import Progress, Report
     from cxjourney.config import Settings
     from cxjourney.model import Journey
 
@@ -51,34 +51,45 @@ def load(path: PathLike, settings: Settings | None = None) -> Journey:
     return result.journey
 
 
-def validate(paths: PathLike | Iterable[PathLike],
-             settings: Settings | None = None) -> Report:
+def validate(paths: PathLike | Iterable[PathLike], settings: Settings | None = None, *,
+             stdin: bytes | None = None, stdin_filename: str | None = None,
+             force_exclude: bool = False, keep_journeys: bool = True,
+             progress: Progress | None = None) -> Report:
     """Validate journey files and folders (searched like ``cxj validate`` does).
 
     ``settings`` default to the discovered configuration. The report holds each file's
-    findings and, for valid files, its journey; ``report.problems`` lists what could not be
-    read (the CLI's exit 2).
+    findings and, for valid files, its journey (unless ``keep_journeys`` is false);
+    ``report.problems`` lists what could not be read (the CLI's exit 2). ``stdin`` holds
+    the content of a ``-`` path, which ``stdin_filename`` names; ``force_exclude`` applies
+    ``exclude`` to named files too; ``progress(done, total)`` is called as files finish.
     """
     from cxjourney import checker
 
-    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    return checker.check([os.fspath(path) for path in given], _settings(settings),
-                         keep_journeys=True)
+    return checker.check(_paths(paths), _settings(settings), stdin=stdin,
+                         stdin_filename=stdin_filename, force_exclude=force_exclude,
+                         keep_journeys=keep_journeys, progress=progress)
 
 
 def lint(paths: PathLike | Iterable[PathLike], settings: Settings | None = None, *,
-         select: Iterable[str] | None = None,
-         ignore: Iterable[str] | None = None) -> Report:
+         select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+         stdin: bytes | None = None, stdin_filename: str | None = None,
+         force_exclude: bool = False, keep_journeys: bool = True,
+         progress: Progress | None = None) -> Report:
     """Validate and lint, as ``cxj lint`` does; ``select`` replaces the configured
-    selection and ``ignore`` adds to it (codes, names or prefixes)."""
-    from cxjourney import checker
-    from cxjourney import linter as engine
+    selection and ``ignore`` adds to it (codes, names or prefixes). The other options are
+    those of :func:`validate`."""
+    from cxjourney import checker, linter
 
-    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     options = {"select": list(select or []), "ignore": list(ignore or [])}
-    chosen = engine.apply_options(_settings(settings), options)
-    return checker.check([os.fspath(path) for path in given], chosen,
-                         analyzer=engine.analyze, keep_journeys=True)
+    chosen = linter.apply_options(_settings(settings), options)
+    return checker.check(_paths(paths), chosen, analyzer=linter.analyze, stdin=stdin,
+                         stdin_filename=stdin_filename, force_exclude=force_exclude,
+                         keep_journeys=keep_journeys, progress=progress)
+
+
+def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    return [os.fspath(path) for path in given]
 
 
 def render(journey: Journey, format: str = "html", *, lang: str | None = None,

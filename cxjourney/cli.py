@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from cxjourney import __version__
+from cxjourney.config import RenderFormat
+from cxjourney.model import Lang
 from cxjourney.options import ColorChoice, ReportFormat, SeverityName, spec
 
 app = typer.Typer(
@@ -180,8 +182,6 @@ def hook_run() -> int:
 
 # --- authoring: new, fmt, import, show, diff ----------------------------------------------
 
-from typing import Literal  # noqa: E402 (appended section; kept apart from the others)
-
 ImportSource = Literal["csv", "tsv", "doc-table", "mermaid"]
 StarterName = Literal["purchase", "service", "blank"]
 LangName = Literal["en", "fi"]
@@ -285,10 +285,6 @@ def diff(
 
     return diff_command.run(old, new, rev=rev, format=format, output=output,
                             exit_code=exit_code, config=config, isolated=isolated)
-
-
-from cxjourney.config import RenderFormat  # noqa: E402 (appended section: cxj render)
-from cxjourney.model import Lang  # noqa: E402
 
 
 @app.command(epilog="Example: cxj render journeys/ -f html -o site/")

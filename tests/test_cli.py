@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from cxj_foundation_support import INVALID, VALID, Result, run_cli, write
 
-from cxjourney import fastpath
+from cxjourney import checker, fastpath
 from cxjourney.commands import check
 from cxjourney.options import CHECK_OPTIONS
 
@@ -382,7 +382,7 @@ def test_internal_error_is_one_line_pointing_at_traceback(
     def explode(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(check, "check", explode)
+    monkeypatch.setattr(checker, "check", explode)
     result = cxj("validate", "good.journey.yaml")
     assert (result.code, result.out) == (2, "")
     assert result.err == ("cxj: error: internal error (RuntimeError: boom); run again with "
@@ -397,7 +397,7 @@ def test_interrupt_exits_130(cxj: Cxj, files: Path, monkeypatch: pytest.MonkeyPa
     def interrupt(*args: Any, **kwargs: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(check, "check", interrupt)
+    monkeypatch.setattr(checker, "check", interrupt)
     assert cxj("validate", ".").code == 130
 
 

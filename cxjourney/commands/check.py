@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cxjourney import output
-from cxjourney.checker import Analyzer, Report, check
+from cxjourney.checker import Report
 from cxjourney.config import Settings, show_settings
 from cxjourney.files import STDIN, select
 from cxjourney.findings import Severity
@@ -46,13 +46,12 @@ def run_command(command: str, values: dict[str, Any]) -> int:
     config = values.get("config")
     settings = load_settings(Path(config) if config else None,
                              isolated=bool(values.get("isolated")))
-    analyzer = None
     fail_on = Severity.ERROR
     if command == "lint":
         from cxjourney import linter
 
+        # Applied here too, so that --show-settings and --fail-on see the command line.
         settings = linter.apply_options(settings, values)
-        analyzer = linter.analyze
         fail_on = Severity.parse(settings.config.lint.fail_on)
     output_path = values.get("output")
     options = CheckOptions(
@@ -64,20 +63,23 @@ def run_command(command: str, values: dict[str, Any]) -> int:
         show_settings=bool(values.get("show_settings")),
         stdin_filename=values.get("stdin_filename"),
         force_exclude=bool(values.get("force_exclude")), fail_on=fail_on)
-    return run(options, settings, analyzer)
+    return run(options, settings, lint=command == "lint")
 
 
-def run(options: CheckOptions, settings: Settings, analyzer: Analyzer | None = None) -> int:
+def run(options: CheckOptions, settings: Settings, *, lint: bool = False) -> int:
     """Run the check and print the report; returns the exit code."""
     if options.show_settings:
         output.emit(show_settings(settings), options.output)
         return 0
     if options.show_files:
         return _show_files(options, settings)
+    import cxjourney  # the CLI does its work through the library API
+
     stdin = sys.stdin.buffer.read() if STDIN in options.paths else None
-    report = check(options.paths, settings, analyzer=analyzer, stdin=stdin,
-                   stdin_filename=options.stdin_filename, force_exclude=options.force_exclude,
-                   keep_journeys=False, progress=_progress_bar())
+    check = cxjourney.lint if lint else cxjourney.validate
+    report = check(options.paths, settings, stdin=stdin, stdin_filename=options.stdin_filename,
+                   force_exclude=options.force_exclude, keep_journeys=False,
+                   progress=_progress_bar())
     for problem in report.problems:
         output.error(problem)
     if not report.files and not report.problems:

@@ -84,3 +84,16 @@ def test_documented_commands_run(script: str, scratch: Path) -> None:
     shown = result.stdout + result.stderr
     assert "Traceback" not in shown, shown
     assert not failed.exists(), failed.read_text(encoding="utf-8") + shown
+
+
+def test_the_api_guide_runs() -> None:
+    """docs/api.md's Python example runs as written, from the repository root."""
+    text = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
+    blocks = [body for language, body in FENCE.findall(text) if language == "python"]
+    assert blocks
+    result = subprocess.run([sys.executable, "-c", "\n".join(blocks)], cwd=REPO, text=True,
+                            capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Talvitakin osto lapselle ['havahtuminen', 'vertailu', 'ostaminen', 'kaytto', " \
+           "'kayton-lopettaminen']" in result.stdout
+    assert "CXJ103 end-not-last warning" in result.stdout
