@@ -47,6 +47,10 @@ def _delimiter(text: str) -> str:
 def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     """Each record with the input line it starts on."""
     stream = io.StringIO(text, newline="")
+    # The csv module refuses cells over 128 KB by default; a cell can hold as much as the
+    # file (which max-file-size already bounds).
+    if len(text) > csv.field_size_limit():
+        csv.field_size_limit(len(text))
     reader = csv.reader(stream, delimiter=delimiter, strict=False)
     records = []
     start = 1
