@@ -150,6 +150,12 @@ def csv_item(text: str) -> str:
     return text
 
 
+def _description_cell(description: str | None) -> str:
+    if description is None:
+        return ""
+    return csv_item(description) if description else yaml_flow("")
+
+
 def _with_extras(main: tuple[str, str], extras: dict[str, Any], element: Element) -> str:
     """An item: its text alone, or a flow mapping when it carries more than its text."""
     fields = {**extras, **element.extensions}
@@ -207,9 +213,10 @@ def csv_rows(context: JourneyContext) -> list[list[str]]:
     rows = [[labels.stage, *(csv_item(stage.name) for stage in stages)]]
     if any(stage.id != slugify(stage.name) for stage in stages):
         rows.append(["id", *(stage.id for stage in stages)])
-    if any(stage.description for stage in stages):
-        rows.append(["description", *(csv_item(stage.description or "") if stage.description
-                                      else "" for stage in stages)])
+    if any(stage.description is not None for stage in stages):
+        # An empty cell is an absent description; an empty one is written as "".
+        rows.append(["description", *(_description_cell(stage.description)
+                                      for stage in stages)])
     for lane in LANES:
         if any(getattr(stage, lane) for stage in stages):
             rows.append([labels[lane], *("\n".join(_lane_items(stage, lane))

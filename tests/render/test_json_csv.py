@@ -200,3 +200,16 @@ def test_cxj_import_reads_the_csv_back_to_the_same_journey(name: str, cxj: Calla
     first = cxj("render", str(source), "-f", "json", "-o", "-").out
     again = cxj("render", "again.journey.yaml", "-f", "json", "-o", "-").out
     assert json.loads(again) == json.loads(first)
+
+
+def test_an_empty_stage_description_survives_the_csv_round_trip(
+        cxj: Callable[..., Any], workdir: Path) -> None:
+    source = workdir / "source.journey.yaml"
+    source.write_text('cxj: 1\ntitle: T\nstages:\n  - name: A\n    description: ""\n'
+                      "  - name: B\n", encoding="utf-8")
+    assert cxj("render", str(source), "-f", "csv", "-o", "grid.csv").code == 0
+    assert cxj("import", "grid.csv", "--from", "csv", "-o", "again.journey.yaml").code == 0
+    first = json.loads(cxj("render", str(source), "-f", "json", "-o", "-").out)
+    again = json.loads(cxj("render", "again.journey.yaml", "-f", "json", "-o", "-").out)
+    assert [stage["description"] for stage in again["stages"]] == ["", None]
+    assert again == first
