@@ -18,10 +18,6 @@ from cxjourney.findings import Finding, Severity
 from cxjourney.loader import Loaded, load_bytes, load_personas_bytes
 from cxjourney.model import Journey, Persona
 
-# Below this many files a pool's start-up (~50 ms) costs more than the second core saves.
-POOL_THRESHOLD = 48
-CHUNK_SIZE = 16
-
 Analyzer = Callable[[Loaded, Settings], list[Finding]]
 Progress = Callable[[int, int], None]
 
@@ -94,19 +90,6 @@ def _check_input(item: Input, job: _Job) -> FileResult | str:
     return _check_bytes(data, item.display, job)
 
 
-_worker_job: _Job | None = None
-
-
-def _init_worker(job: _Job) -> None:
-    global _worker_job
-    _worker_job = job
-
-
-def _worker_check(item: Input) -> FileResult | str:
-    assert _worker_job is not None
-    return _check_input(item, _worker_job)
-
-
 def _load_personas(settings: Settings, pure: bool) -> tuple[dict[str, Persona] | None,
                                                              FileResult | None, str | None]:
     path = settings.personas_path
@@ -133,7 +116,7 @@ def check(paths: list[str], settings: Settings, *, analyzer: Analyzer | None = N
     """Validate (and analyze) the journeys ``paths`` name.
 
     ``stdin`` holds the bytes for a ``-`` path. ``jobs`` caps the worker processes (default:
-    one per core, and none for fewer than ``POOL_THRESHOLD`` files)."""
+    one per core, and none for fewer than ``pool.POOL_THRESHOLD`` files)."""
     selection = select(paths, settings, force_exclude=force_exclude,
                        stdin_filename=stdin_filename)
     problems = [f"path not found: {missing}" for missing in selection.missing]
@@ -170,26 +153,12 @@ def check_blobs(blobs: list[tuple[str, bytes]], settings: Settings, *,
 
 def _run(files: list[Input], job: _Job, progress: Progress | None,
          jobs: int | None) -> Iterable[FileResult | str]:
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(files) // CHUNK_SIZE))
-    if workers < 2 or len(files) < POOL_THRESHOLD:
-        for done, item in enumerate(files, 1):
-            yield _check_input(item, job)
-            if progress:
-                progress(done, len(files))
-        return
-    yield from _run_pool(files, job, progress, workers)
+    from functools import partial
 
+    from cxjourney import pool
 
-def _run_pool(files: list[Input], job: _Job, progress: Progress | None,
-              workers: int) -> Iterable[FileResult | str]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(job,)) as pool:
-        for done, outcome in enumerate(pool.map(_worker_check, files, chunksize=CHUNK_SIZE), 1):
-            yield outcome
-            if progress:
-                progress(done, len(files))
+    outcomes = pool.run(partial(_check_input, job=job), files, jobs=jobs)
+    for done, outcome in enumerate(outcomes, 1):
+        yield outcome
+        if progress:
+            progress(done, len(files))

@@ -11,7 +11,6 @@ journey with its YAML node tree back to the parent, which costs more than render
 from __future__ import annotations
 
 import contextlib
-import gc
 import itertools
 import os
 import sys
@@ -33,8 +32,6 @@ from cxjourney.rendering.labels import Labels
 INDEX_ID = "index"
 DEFAULT_OUTPUT = "site"
 # Below this many journeys a pool's start-up costs more than the second core saves.
-POOL_THRESHOLD = 64
-POOL_CHUNK = 16
 Progress = Callable[[int, int], None]
 _STAGE_NUMBERS = itertools.count()  # per process (the workers are forked)
 
@@ -262,57 +259,16 @@ def _lint(loaded: Any, settings: Settings) -> list[Finding]:
 
 def _process_all(work: _Work, inputs: list[Input],
                  progress: Progress | None) -> Iterator[Checked]:
-    workers = min(2 * (os.cpu_count() or 1), 16)
-    if len(inputs) < POOL_THRESHOLD or workers < 2 or not _can_fork():
-        results: Iterable[Checked] = (_process(work, item) for item in inputs)
-    else:
-        results = _pool(work, inputs, workers)
-    for done, result in enumerate(results, 1):
+    from functools import partial
+
+    from cxjourney import pool
+
+    # Twice the cores: a worker waiting on its atomic write leaves its core to another.
+    jobs = min(2 * (os.cpu_count() or 1), 16)
+    for done, result in enumerate(pool.run(partial(_process, work), inputs, jobs=jobs), 1):
         yield result
         if progress:
             progress(done, len(inputs))
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-# The forked workers inherit the compiled templates, the settings and the inputs: only an
-# index goes to a worker and only a small `Checked` comes back.
-_pool_state: tuple[_Work, list[Input]] | None = None
-
-
-def _pool_process(index: int) -> Checked:
-    assert _pool_state is not None
-    work, inputs = _pool_state
-    return _process(work, inputs[index])
-
-
-def _worker_start() -> None:
-    # A worker's garbage is short-lived and nearly all freed by reference counting as each
-    # file finishes; collecting cycles less often saves time and still bounds memory.
-    gc.set_threshold(50_000, 20, 20)
-
-
-def _pool(work: _Work, inputs: list[Input], workers: int) -> Iterator[Checked]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _pool_state
-    _pool_state = (work, inputs)
-    # What the workers inherit (compiled templates, settings) is never garbage: freezing it
-    # keeps their collector from walking it, and from touching its copy-on-write pages.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context,
-                                 initializer=_worker_start) as pool:
-            yield from pool.map(_pool_process, range(len(inputs)), chunksize=POOL_CHUNK)
-    finally:
-        _pool_state = None
-        gc.unfreeze()
 
 
 def _print_findings(findings: Iterable[Finding], color: bool) -> None:

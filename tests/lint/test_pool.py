@@ -1,16 +1,16 @@
-"""Many files go through the process pool (checker._run_pool); the report must be exactly
+"""Many files go through the process pool (cxjourney.pool); the report must be exactly
 the one a single process gives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cxj_lint_support import CASES, Run, load_yaml, write_config
 
-from cxjourney import checker, linter
+from cxjourney import checker, linter, pool
 from cxjourney.config import load_settings
 from cxjourney.reporters import ReportOptions, get
 
@@ -51,14 +51,13 @@ def test_pool_gives_the_same_report(corpus: int, monkeypatch: pytest.MonkeyPatch
                                     cxj: Callable[..., Run]) -> None:
     assert corpus >= 60
     calls: list[int] = []
-    real = checker._run_pool
+    real = pool._pooled
 
-    def counting(files: list[Any], job: Any, progress: Any,
-                 workers: int) -> Iterable[checker.FileResult | str]:
+    def counting(work: Any, items: Any, workers: int) -> Iterator[Any]:
         calls.append(workers)
-        return real(files, job, progress, workers)
+        return real(work, items, workers)
 
-    monkeypatch.setattr(checker, "_run_pool", counting)
+    monkeypatch.setattr(pool, "_pooled", counting)
     serial = _json_report(1)
     assert calls == []
     parallel = _json_report(4)
