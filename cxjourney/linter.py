@@ -145,8 +145,11 @@ def analyze(loaded: Loaded, settings: Settings) -> list[Finding]:
     if journey is None:
         return []
     plan = plan_for(settings)
-    relative = relative_to_root(Path(loaded.path), settings) if loaded.path != "-" else "-"
-    enabled = plan.enabled_for(relative)
+    enabled = plan.enabled
+    if plan.per_file_ignores:  # the relative path costs a few syscalls: only when needed
+        relative = relative_to_root(Path(loaded.path), settings) if loaded.path != "-" \
+            else "-"
+        enabled = plan.enabled_for(relative)
     found: set[Finding] = set()
     for rule in rules.RULES:
         if rule.code not in enabled:

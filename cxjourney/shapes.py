@@ -41,6 +41,14 @@ class FieldShape:
     def doc(self) -> str:
         return str(self.meta.get("doc", ""))
 
+    @functools.cached_property
+    def plain_text(self) -> bool:
+        """Any string will do (not an id, not an enum): the validator's fast path."""
+        return self.shapes == (TEXT,) and not self.meta.get("slug")
+
+
+TEXT = Shape("string")
+
 
 def shape_of(hint: Any) -> tuple[Shape, ...]:
     """The shapes a type hint allows (None is dropped: absence is handled by the caller)."""
@@ -63,7 +71,7 @@ def shape_of(hint: Any) -> tuple[Shape, ...]:
     if hint is bool:
         return (Shape("boolean"),)
     if hint is str:
-        return (Shape("string"),)
+        return (TEXT,)
     if hint is int:
         return (Shape("integer"),)
     if hint is float:

@@ -28,7 +28,7 @@ from cxjourney.model import (
     Persona,
     Stage,
 )
-from cxjourney.shapes import FieldShape, Shape, field_map, required_fields, string_form
+from cxjourney.shapes import TEXT, FieldShape, Shape, field_map, required_fields, string_form
 from cxjourney.yamltree import (
     CORE_TAG_PREFIX,
     Document,
@@ -100,6 +100,18 @@ def _is_null(node: Node) -> bool:
     if node.tag == CORE_TAG_PREFIX + "null":  # `!!null ''` is null too, quoted or not
         return _safe_value(node) is None
     return False
+
+
+def _plain_text(node: Node) -> str | None:
+    """The text of an untagged scalar that is non-empty text; None means "check it fully".
+
+    Most values of a journey are such prose, and none of them can be wrong for a field
+    that takes any text, so they skip the general path."""
+    if type(node) is Scalar and node.tag is None:
+        value = node.value
+        if type(value) is str and value.strip():
+            return value
+    return None
 
 
 def _safe_value(node: Scalar) -> Any:
@@ -240,6 +252,10 @@ class Reader:
 
     def read_field(self, field: FieldShape, key: Node, value: Node, location: str) -> Any:
         """A field's value; None when absent (null optional), _INVALID when reported."""
+        if field.plain_text:
+            text = _plain_text(value)
+            if text is not None:
+                return text
         if self._foreign_tag(value, location):
             return _INVALID
         if _is_null(value):
@@ -279,6 +295,11 @@ class Reader:
         items: list[Any] = []
         item_meta = {"text": True}  # list items are text that must not be empty
         for index, item in enumerate(node.items):
+            if shape.item is TEXT:
+                text = _plain_text(item)
+                if text is not None:
+                    items.append(text)
+                    continue
             item_location = f"{location}[{index}]"
             item_label = f"an item of {label}"
             if self._foreign_tag(item, item_location):
@@ -319,6 +340,8 @@ class Reader:
     def _foreign_tag(self, node: Node, location: str) -> bool:
         """Report a tag that cannot be honoured: not a core tag, or a core collection tag
         on the other kind of node (``!!map`` on a list, ``!!str`` on a mapping)."""
+        if node.tag is None:  # nearly every node
+            return False
         problem = _tag_problem(node)
         if problem is None:
             return False

@@ -178,12 +178,10 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 
 def _c_events(text: str) -> Iterator[Any]:
+    # get_event returns None after StreamEnd, so iter() stops there: no generator frame to
+    # resume per event. The parser is freed with the iterator (dispose() is a no-op).
     parser = _CParser(text)
-    try:
-        # get_event returns None after StreamEnd; iter() then stops without a Python loop.
-        yield from iter(parser.get_event, None)
-    finally:
-        parser.dispose()
+    return iter(parser.get_event, None)
 
 
 def _pure_events(text: str) -> Iterator[Any]:
@@ -235,8 +233,11 @@ def events(text: str, *, pure: bool = False) -> Iterator[Any]:
 # --- composing ---------------------------------------------------------------------------
 
 
+_new_tuple = tuple.__new__  # Mark(…) without NamedTuple's Python-level __new__
+
+
 def _mark(raw: Any) -> Mark:
-    return Mark(raw.line + 1, raw.column + 1)
+    return _new_tuple(Mark, (raw.line + 1, raw.column + 1))
 
 
 class _Open(NamedTuple):
@@ -306,8 +307,8 @@ class _Composer:
 
     def scalar(self, event: Any, text: str) -> None:
         raw_start, raw_end = event.start_mark, event.end_mark
-        start = Mark(raw_start.line + 1, raw_start.column + 1)
-        end = Mark(raw_end.line + 1, raw_end.column + 1)
+        start = _new_tuple(Mark, (raw_start.line + 1, raw_start.column + 1))
+        end = _new_tuple(Mark, (raw_end.line + 1, raw_end.column + 1))
         self.count += 1
         if self.count > self.limits.max_nodes:
             self._count(0, start)  # reports the limit
