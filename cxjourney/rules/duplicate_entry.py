@@ -51,6 +51,8 @@ SEVERITY = Severity.INFO
 SUMMARY = "The same text twice in one lane of a stage."
 
 TEXT_LANES = ("actions", "thoughts", "pain_points", "opportunities", "backstage", "channels")
+# Lanes of mappings, and the field that is their text.
+ELEMENT_LANES = {"emotions": "text", "touchpoints": "name", "metrics": "name"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -58,37 +60,36 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).strip()).casefold()
 
 
-def _text_items(stage: Stage, lane: str) -> Iterator[tuple[str, Mark]]:
-    node = stage.value_node(lane)
-    texts: Sequence[str] = getattr(stage, lane)
-    for index, text in enumerate(texts):
-        mark = node.items[index].start if isinstance(node, SequenceNode) else Mark(1, 1)
-        yield text, mark
-
-
-def _element_items(stage: Stage, lane: str, key: str) -> Iterator[tuple[str, Mark]]:
+def _lane_texts(stage: Stage, lane: str) -> list[str]:
+    if lane in TEXT_LANES:
+        texts: Sequence[str] = getattr(stage, lane)
+        return list(texts)
     elements: Sequence[Element] = getattr(stage, lane)
-    for element in elements:
-        yield getattr(element, key), first_key(element)
+    return [getattr(element, ELEMENT_LANES[lane]) for element in elements]
 
 
-def _lanes(stage: Stage) -> Iterator[tuple[str, Iterator[tuple[str, Mark]]]]:
-    for lane in TEXT_LANES:
-        yield lane, _text_items(stage, lane)
-    yield "emotions", _element_items(stage, "emotions", "text")
-    yield "touchpoints", _element_items(stage, "touchpoints", "name")
-    yield "metrics", _element_items(stage, "metrics", "name")
+def _mark(stage: Stage, lane: str, index: int) -> Mark:
+    """Where item ``index`` of a lane is written (looked up only for a repeat)."""
+    if lane in TEXT_LANES:
+        node = stage.value_node(lane)
+        return node.items[index].start if isinstance(node, SequenceNode) else Mark(1, 1)
+    elements: Sequence[Element] = getattr(stage, lane)
+    return first_key(elements[index])
 
 
 def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
     for stage in journey.stages:
-        for lane, items in _lanes(stage):
-            first_line: dict[str, int] = {}
-            for text, mark in items:
+        for lane in (*TEXT_LANES, *ELEMENT_LANES):
+            texts = _lane_texts(stage, lane)
+            if len(texts) < 2:
+                continue
+            first: dict[str, int] = {}
+            for index, text in enumerate(texts):
                 key = normalise(text)
-                if key in first_line:
-                    yield Hit(mark, f"'{text}' repeats an entry of {lane.replace('_', ' ')} "
-                              f"in stage '{stage.id}' (line {first_line[key]})",
-                              item_path(stage, lane, key))
-                else:
-                    first_line[key] = mark.line
+                if key not in first:
+                    first[key] = index
+                    continue
+                earlier = _mark(stage, lane, first[key]).line
+                yield Hit(_mark(stage, lane, index),
+                          f"'{text}' repeats an entry of {lane.replace('_', ' ')} in stage "
+                          f"'{stage.id}' (line {earlier})", item_path(stage, lane, key))
