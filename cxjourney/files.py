@@ -128,6 +128,21 @@ def select(paths: list[str], settings: Settings, *, force_exclude: bool = False,
     return Selection(sorted(found.values()), missing)
 
 
+def select_and_report(paths: list[str], settings: Settings, *, force_exclude: bool = False,
+                      stdin_filename: str | None = None) -> Selection:
+    """:func:`select`, telling the user on standard error about missing paths and about
+    finding no journey file at all (the commands that work file by file share this)."""
+    from cxjourney import output
+
+    selection = select(paths, settings, force_exclude=force_exclude,
+                       stdin_filename=stdin_filename)
+    for missing in selection.missing:
+        output.error(f"path not found: {missing}")
+    if not selection.inputs and not selection.missing:
+        output.warn("no journey files found")
+    return selection
+
+
 def _search(folder: Path, display: str, settings: Settings) -> Iterator[Input]:
     include, exclude = settings.config.include, settings.config.exclude
     for current, dirs, names in os.walk(folder):  # never follows symlinked folders

@@ -40,16 +40,12 @@ class Outcome:
 def run(paths: list[str], *, check: bool, diff: bool, config: str | None, isolated: bool,
         stdin_filename: str | None, force_exclude: bool) -> int:
     from cxjourney.config import load_settings
-    from cxjourney.files import select
+    from cxjourney.files import select_and_report
 
     settings = load_settings(Path(config) if config else None, isolated=isolated)
-    selection = select(paths, settings, force_exclude=force_exclude,
-                       stdin_filename=stdin_filename)
-    for missing in selection.missing:
-        output.error(f"path not found: {missing}")
+    selection = select_and_report(paths, settings, force_exclude=force_exclude,
+                                  stdin_filename=stdin_filename)
     if not selection.inputs:
-        if not selection.missing:
-            output.warn("no journey files found")
         return 2 if selection.missing else 0
     outcomes = [format_input(item, settings.file_limits) for item in selection.inputs]
     code = max([_report(outcome, check=check, diff=diff) for outcome in outcomes] +

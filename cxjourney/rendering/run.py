@@ -22,7 +22,7 @@ from typing import Any
 from cxjourney import output
 from cxjourney.config import Settings
 from cxjourney.errors import UsageError
-from cxjourney.files import STDIN, Input, select
+from cxjourney.files import STDIN, Input, select_and_report
 from cxjourney.findings import Finding, Severity
 from cxjourney.ids import is_slug
 from cxjourney.model import Journey, Persona
@@ -145,12 +145,9 @@ def run(options: RenderOptions, settings: Settings,
         progress: Progress | None = None) -> int:
     """Render the journeys ``options.paths`` name; returns the exit code."""
     renderer = renderer_for(options, settings)
-    selection = select(options.paths, settings, stdin_filename=options.stdin_filename)
-    for missing in selection.missing:
-        output.error(f"path not found: {missing}")
+    selection = select_and_report(options.paths, settings,
+                                  stdin_filename=options.stdin_filename)
     if not selection.inputs:
-        if not selection.missing:
-            output.warn("no journey files found")
         return 2 if selection.missing else 0
     several = len(selection.inputs) > 1
     target = target_for(options, settings, several)
