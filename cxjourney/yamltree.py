@@ -357,6 +357,36 @@ class _Composer:
         self._attach(node, height)
 
 
+def _plain_scalar(composer: _Composer, event: Any) -> None:
+    """``_Composer.scalar`` for the common case — no anchor, no tag, inside a collection —
+    in one function: most events of a journey are such scalars."""
+    raw_start, raw_end = event.start_mark, event.end_mark
+    start = _new_tuple(Mark, (raw_start.line + 1, raw_start.column + 1))
+    end = _new_tuple(Mark, (raw_end.line + 1, raw_end.column + 1))
+    composer.count += 1
+    if composer.count > composer.limits.max_nodes:
+        composer._count(0, start)  # reports the limit
+    style = event.style or None
+    node = Scalar(event.value, style, start, end, None)
+    if style:
+        composer.spans.append((start, end))
+    parent = composer.stack[-1].node
+    if type(parent) is Sequence:
+        parent.items.append(node)
+        return
+    pending = composer.pending_key
+    key = pending[-1]
+    if key is None:
+        pending[-1] = node
+        return
+    pending[-1] = None
+    assert isinstance(parent, Mapping)
+    if type(key) is Scalar and key.text == MERGE_KEY and key.is_plain:
+        parent.merges.append(node)
+    else:
+        parent.pairs.append((key, node))
+
+
 def _apply_merges(mapping: Mapping) -> None:
     """Add merged pairs for keys the mapping does not write itself (YAML merge keys)."""
     if not mapping.merges:
@@ -402,26 +432,38 @@ def compose(text: str, limits: Limits = Limits(), *, pure: bool = False) -> Docu
 
 def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
     from ruamel.yaml.error import YAMLError  # both parsers raise this family
+    from ruamel.yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
 
     composer = _Composer(limits)
     documents = 0
     second: Mark | None = None
     try:
         for event in events(text, pure=pure):
-            kind = type(event).__name__
-            if kind == "ScalarEvent":
-                composer.scalar(event, text)
-            elif kind == "MappingStartEvent":
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor or event.tag is not None or not composer.stack:
+                    composer.scalar(event, text)  # the general path
+                else:
+                    _plain_scalar(composer, event)
+            elif kind is MappingStartEvent:
                 start = _mark(event.start_mark)
                 composer.start_collection(Mapping(start, start, event.tag), event, text)
-            elif kind == "SequenceStartEvent":
+            elif kind is SequenceStartEvent:
                 start = _mark(event.start_mark)
                 composer.start_collection(Sequence(start, start, event.tag), event, text)
-            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 composer.end_collection(event)
-            elif kind == "AliasEvent":
+            elif kind is AliasEvent:
                 composer.alias(event)
-            elif kind == "DocumentStartEvent":
+            elif kind is DocumentStartEvent:
                 documents += 1
                 if documents == 2:
                     second = _mark(event.start_mark)
