@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from cxjourney.config import Settings
 from cxjourney.files import Input, select
@@ -58,8 +59,7 @@ class Report:
         return 1 if any(finding.severity >= fail_on for finding in self.findings) else 0
 
 
-@dataclass(frozen=True)
-class _Job:
+class _Job(NamedTuple):
     """Everything a worker needs, sent once per worker."""
 
     settings: Settings

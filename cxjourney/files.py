@@ -11,8 +11,8 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cxjourney.config import Settings
 
@@ -21,16 +21,14 @@ ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_module
                             "__pycache__"})
 
 
-@dataclass(frozen=True, order=True)
-class Input:
+class Input(NamedTuple):
     """One file to process: the path findings report, and where to read it (None: stdin)."""
 
     display: str
     source: Path | None
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     inputs: list[Input]
     missing: list[str]  # paths that do not exist (exit 2)
 

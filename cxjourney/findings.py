@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -25,8 +26,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"'{text}' is not a severity (error, warning, info)") from None
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """A finding's identity: code, kebab-case name, default severity and a summary."""
 
     code: str

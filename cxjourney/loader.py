@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cxjourney import findings as codes
 from cxjourney.findings import Finding
@@ -18,8 +18,7 @@ _OTHER_BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16", b"\x00\x00\xfe\xff"
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
-class FileLimits:
+class FileLimits(NamedTuple):
     """The limits that protect the machine (SPEC §8 "Limits")."""
 
     max_file_size: int = 5_242_880
@@ -31,8 +30,10 @@ class FileLimits:
         return Limits(max_depth=self.max_depth, max_nodes=self.max_nodes)
 
 
-@dataclass(frozen=True)
-class Loaded:
+DEFAULT_FILE_LIMITS = FileLimits()
+
+
+class Loaded(NamedTuple):
     """A file after loading: its text and tree when they could be read, the journey when
     it is valid, and every validation finding."""
 
@@ -40,7 +41,7 @@ class Loaded:
     journey: Journey | None
     findings: list[Finding]
     text: str | None = None
-    document: Document | None = field(default=None, repr=False)
+    document: Document | None = None
 
     @property
     def valid(self) -> bool:
@@ -108,7 +109,7 @@ def default_id(path: str) -> str:
     return "stdin" if path == "-" else journey_id_from_path(path)
 
 
-def load_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
+def load_bytes(data: bytes, path: str, *, limits: FileLimits = DEFAULT_FILE_LIMITS,
                personas: dict[str, Persona] | None = None, personas_configured: bool = False,
                pure: bool = False) -> Loaded:
     """Load one journey file's bytes; ``path`` is what findings report."""
@@ -135,7 +136,7 @@ def _too_deep(path: str) -> Finding:
                       "the document is nested too deeply to validate (lower max-depth)")
 
 
-def load_personas_bytes(data: bytes, path: str, *, limits: FileLimits = FileLimits(),
+def load_personas_bytes(data: bytes, path: str, *, limits: FileLimits = DEFAULT_FILE_LIMITS,
                         pure: bool = False) -> tuple[dict[str, Persona], list[Finding]]:
     """Load a personas file: its valid personas by id, and its findings."""
     try:

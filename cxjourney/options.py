@@ -8,8 +8,7 @@ parses the common, well-formed command lines of git hooks and CI without importi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 OptionKind = Literal["flag", "value", "choice", "list"]
 
@@ -21,8 +20,7 @@ COLOR_CHOICES: tuple[str, ...] = get_args(ColorChoice)
 SEVERITIES: tuple[str, ...] = get_args(SeverityName)
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One option: its flags, what it holds, and its help text."""
 
     dest: str

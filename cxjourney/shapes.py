@@ -8,14 +8,12 @@ import datetime as dt
 import functools
 import types
 import typing
-from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal, NamedTuple, Union
 
 Kind = Literal["string", "integer", "number", "boolean", "date", "enum", "list", "map", "object"]
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """What a value must look like."""
 
     kind: Kind
@@ -24,14 +22,14 @@ class Shape:
     cls: type | None = None  # object
 
 
-@dataclass(frozen=True)
-class FieldShape:
+class FieldShape(NamedTuple):
     """One key of a mapping: its name, shape(s) and metadata (see ``model.spec``)."""
 
     name: str
     key: str  # as written in YAML or TOML
     shapes: tuple[Shape, ...]  # more than one: any of them (e.g. mapping or reference)
     meta: dict[str, Any]
+    plain_text: bool = False  # any string will do (not an id): the validator's fast path
 
     @property
     def required(self) -> bool:
@@ -40,11 +38,6 @@ class FieldShape:
     @property
     def doc(self) -> str:
         return str(self.meta.get("doc", ""))
-
-    @functools.cached_property
-    def plain_text(self) -> bool:
-        """Any string will do (not an id, not an enum): the validator's fast path."""
-        return self.shapes == (TEXT,) and not self.meta.get("slug")
 
 
 TEXT = Shape("string")
@@ -92,7 +85,9 @@ def fields_of(cls: type) -> tuple[FieldShape, ...]:
         if item.metadata.get("internal"):
             continue
         key = item.metadata.get("key", item.name)
-        result.append(FieldShape(item.name, key, shape_of(hints[item.name]), dict(item.metadata)))
+        shapes = shape_of(hints[item.name])
+        plain_text = shapes == (TEXT,) and not item.metadata.get("slug")
+        result.append(FieldShape(item.name, key, shapes, dict(item.metadata), plain_text))
     return tuple(result)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
 CORE_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -134,14 +133,15 @@ class Mapping(Node):
         return f"Mapping({len(self.pairs)} pairs @{self.start.line}:{self.start.column})"
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_depth: int = 64
     max_nodes: int = 100_000
 
 
-@dataclass(frozen=True)
-class Document:
+DEFAULT_LIMITS = Limits()
+
+
+class Document(NamedTuple):
     """A parsed file: its root node and where its quoted and block scalars lie.
 
     The scalar spans let the comment scanner tell a real ``#`` comment from a ``#`` inside
@@ -413,7 +413,7 @@ def _find_tag_mark(text: str, line_starts: list[int], start: Mark) -> Mark:
     return Mark(start.line, column + 1) if column >= 0 else start
 
 
-def compose(text: str, limits: Limits = Limits(), *, pure: bool = False) -> Document:
+def compose(text: str, limits: Limits = DEFAULT_LIMITS, *, pure: bool = False) -> Document:
     """Parse ``text`` (one YAML document expected) into a :class:`Document`.
 
     Raises :class:`YamlSyntaxError` or :class:`LimitError`; a second document is not an

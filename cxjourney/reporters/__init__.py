@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cxjourney.checker import Report
 from cxjourney.findings import Finding, Severity
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     color: bool = False
     quiet: bool = False
     fail_on: Severity = Severity.ERROR
-    # File texts by reported path, for source excerpts under text findings.
-    sources: dict[str, str] = field(default_factory=dict)
+    # File texts by reported path, for source excerpts under text findings (None: none).
+    sources: dict[str, str] | None = None
 
 
 Reporter = Callable[[Report, ReportOptions], str]

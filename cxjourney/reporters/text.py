@@ -55,7 +55,7 @@ def render(report: Report, options: ReportOptions) -> str:
     if not options.quiet:
         for finding in report.findings:
             lines.append(format_finding(finding, options.color))
-            source = options.sources.get(finding.path)
+            source = (options.sources or {}).get(finding.path)
             if source is not None:
                 lines.extend(excerpt(source, finding, options.color))
     lines.append(summary_line(report))
