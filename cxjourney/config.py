@@ -17,6 +17,7 @@ from cxjourney.errors import ConfigError
 from cxjourney.loader import FileLimits
 from cxjourney.model import Lang, spec
 from cxjourney.shapes import FieldShape, Shape, field_map, fields_of
+from cxjourney.text import did_you_mean
 
 CONFIG_FILE = "cxj.toml"
 PYPROJECT = "pyproject.toml"
@@ -231,10 +232,7 @@ def read_table(cls: type, data: dict[str, Any], table: str, problems: list[str])
 
 
 def _unknown(key: str, where: str, fields: dict[str, FieldShape], table: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    hint = did_you_mean(key, fields)
     known = ", ".join(fields)
     placement = ""
     if key in ("channels", "personas", "lang", "schema") and table:

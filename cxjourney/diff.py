@@ -195,9 +195,3 @@ def curve(journey: Journey) -> list[tuple[str, str, float | None]]:
     return [(stage.id, stage.name, stage.mean_score) for stage in journey.stages]
 
 
-def score_text(score: float | None) -> str:
-    """``+1.5``, ``0``, ``-1``; ``–`` when a stage has no score (SPEC §6)."""
-    if score is None:
-        return "–"
-    text = f"{score:+.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("+0", "-0") else text

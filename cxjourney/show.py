@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxjourney.diff import score_text
 from cxjourney.findings import Finding, Severity
 from cxjourney.labels import label
 from cxjourney.model import Journey, Metric, Stage, Touchpoint
+from cxjourney.text import number_text, score_text
 
 SCORES = (2, 1, 0, -1, -2)
 MAX_FINDINGS = 10  # the rest is one `cxj lint` away
@@ -91,13 +91,9 @@ def _item_text(item: Any) -> str:
 
 def _metric_values(metric: Metric) -> str:
     unit = metric.unit or ""
-    parts = [f"{word} {_number(value)}{unit}" for word, value in
+    parts = [f"{word} {number_text(value)}{unit}" for word, value in
              (("target", metric.target), ("actual", metric.actual)) if value is not None]
     return f" [{', '.join(parts)}]" if parts else ""
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def curve_lines(journey: Journey, width: int) -> list[str]:

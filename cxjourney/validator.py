@@ -29,6 +29,7 @@ from cxjourney.model import (
     Stage,
 )
 from cxjourney.shapes import TEXT, FieldShape, Shape, field_map, required_fields, string_form
+from cxjourney.text import did_you_mean
 from cxjourney.yamltree import (
     CORE_TAG_PREFIX,
     Document,
@@ -241,11 +242,8 @@ class Reader:
 
     def _unknown_key(self, key: Node, name: str, fields: dict[str, FieldShape],
                      location: str) -> None:
-        import difflib  # only on this error path
-
-        close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.report(codes.UNKNOWN_KEY, key.start, f"unknown key '{name}'{hint}",
+        self.report(codes.UNKNOWN_KEY, key.start,
+                    f"unknown key '{name}'{did_you_mean(name, fields)}",
                     _join(location, name))
 
     # --- fields ----------------------------------------------------------------------
@@ -601,13 +599,6 @@ def _check_metric(reader: Reader, metric: Metric, location: str) -> None:
                           f"{high}, not {value:g}", f"{location}.{key}")
 
 
-def _suggest(name: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _check_stage_reference(reader: Reader, moment: Moment, key: str, ids: list[str]) -> None:
     if moment.stage in ids:
         return
@@ -616,7 +607,7 @@ def _check_stage_reference(reader: Reader, moment: Moment, key: str, ids: list[s
     reader.report(codes.UNKNOWN_REFERENCE, mark,
                   f"{key}.stage '{moment.stage}' is not the id of a stage"
                   # each id once: with duplicate ids it listed 'buy, buy'
-                  f"{_suggest(moment.stage, ids)}; stage ids: {', '.join(dict.fromkeys(ids))}",
+                  f"{did_you_mean(moment.stage, ids)}; stage ids: {', '.join(dict.fromkeys(ids))}",
                   f"{key}.stage")
 
 
@@ -635,7 +626,7 @@ def _check_persona_reference(reader: Reader, journey: Journey,
         known = sorted(personas or {})
         reader.report(codes.UNKNOWN_REFERENCE, mark,
                       f"persona '{reference}' is not in the personas file"
-                      f"{_suggest(reference, known)}", "persona")
+                      f"{did_you_mean(reference, known)}", "persona")
 
 
 def stages_ids(journey: Journey) -> list[str]:

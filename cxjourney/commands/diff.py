@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from cxjourney import output
-from cxjourney.diff import Change, Diff, compare, curve, match_stages, score_text
+from cxjourney.diff import Change, Diff, compare, curve, match_stages
 from cxjourney.errors import ToolMissingError, UsageError
 from cxjourney.model import Journey
+from cxjourney.rendering.escape import md_cell  # the renders' Markdown escaping
+from cxjourney.text import number_text, score_text
 
 STDIN = "-"
 
@@ -108,11 +110,11 @@ def as_text(diff: Diff) -> str:
 
 
 def as_markdown(diff: Diff) -> str:
-    title = md_escape(diff.new.title)
+    title = md_cell(diff.new.title)
     if not diff.differ:
         return f"### Journey changes: {title}\n\nNo changes.\n"
     lines = [f"### Journey changes: {title}", "", "| Stage | Change |", "| --- | --- |"]
-    lines += [f"| {md_escape(_where(change))} | {md_escape(describe(change))} |"
+    lines += [f"| {md_cell(_where(change))} | {md_cell(describe(change))} |"
               for change in diff.changes]
     if diff.curve_changed:
         lines += ["", "#### Emotion curve", "", "| Stage | Before | After |",
@@ -128,7 +130,7 @@ def _curve_rows(diff: Diff) -> list[str]:
     rows = []
     for stage_id, name, score in curve(diff.new):
         old = score_text(before[stage_id]) if stage_id in before else "(new)"
-        rows.append(f"| {md_escape(name)} | {old} | {score_text(score)} |")
+        rows.append(f"| {md_cell(name)} | {old} | {score_text(score)} |")
     return rows
 
 
@@ -172,21 +174,7 @@ def describe(change: Change) -> str:
 
 
 def _value(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-_MD_SPECIAL = "\\`*_[]~|"
-
-
-def md_escape(text: str) -> str:
-    """User text as literal Markdown table-cell text (SPEC §8 "Markdown escaping")."""
-    escaped = "".join(f"\\{char}" if char in _MD_SPECIAL else char for char in text)
-    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+    return number_text(value) if isinstance(value, int | float) or value is None else str(value)
 
 
 FORMATS = {"text": as_text, "md": as_markdown, "json": as_json}

@@ -16,8 +16,8 @@ from cxjourney.labels import LANES
 from cxjourney.model import Journey, Metric, Moment, Persona, Stage
 from cxjourney.rendering.escape import mermaid_score, round_half_away
 from cxjourney.rendering.labels import Labels
-
-NONE_TEXT = "–"
+from cxjourney.text import NONE_TEXT, score_text
+from cxjourney.text import number_text as plain_number
 
 
 def mood_class(level: int | None) -> str:
@@ -34,20 +34,11 @@ def mood_glyph(level: int | None) -> str:
     return "▲" if level > 0 else ("▼" if level < 0 else "●")
 
 
-def score_text(score: float | None) -> str:
-    """``+1.5``, ``0.0``, ``-1.0``; ``–`` when there is no score."""
-    if score is None:
-        return NONE_TEXT
-    if abs(score) < 0.05:
-        return "0.0"
-    return f"{score:+.1f}"
-
-
 def number_text(value: float | None, unit: str | None = None) -> str:
     """A metric value as written (``80``, ``4.6``) with its unit (``80%``, ``6.5 min``)."""
     if value is None:
         return NONE_TEXT
-    text = str(value)
+    text = plain_number(value)
     if not unit:
         return text
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

@@ -28,6 +28,7 @@ from cxjourney.ids import is_slug
 from cxjourney.model import Journey, Persona
 from cxjourney.rendering import Renderer, context, formats, graphviz
 from cxjourney.rendering.labels import Labels
+from cxjourney.text import NONE_TEXT
 
 INDEX_ID = "index"
 DEFAULT_OUTPUT = "site"
@@ -376,7 +377,7 @@ def index_entry(journey: Journey, findings: tuple[Finding, ...], fmt: formats.Fo
         "persona": persona.name if persona else None,
         "stages": [_view_data(view) for view in views],
         "end": _view_data(end) if end else None,
-        "end_score": end.score_text if end else context.NONE_TEXT,
+        "end_score": end.score_text if end else NONE_TEXT,
         "lint": counts, "lint_text": ", ".join(parts) or labels.no_findings,
     }
 

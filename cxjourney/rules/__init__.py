@@ -34,6 +34,7 @@ from cxjourney.rules import (
     unused_suppression,
 )
 from cxjourney.rules.base import Rule
+from cxjourney.text import did_you_mean
 
 _MODULES = (
     missing_peak, missing_end, end_not_last, negative_end, peak_not_intense,
@@ -76,12 +77,8 @@ def check_selector(selector: str) -> str:
     """``selector`` itself when it matches some lint rule, else :class:`SelectorError`."""
     if any(specificity(selector, rule.code) is not None for rule in RULES):
         return selector
-    import difflib
-
     # Compared case-folded, so that `all` and `cxj201` get a suggestion too.
-    choices = {choice.casefold(): choice for choice in ["ALL", *BY_CODE, *BY_NAME]}
-    close = difflib.get_close_matches(selector.casefold(), list(choices), n=1, cutoff=0.5)
-    hint = f" (did you mean '{choices[close[0]]}'?)" if close else ""
+    hint = did_you_mean(selector, ["ALL", *BY_CODE, *BY_NAME], 0.5, fold=True)
     if selector.upper().startswith("CXJ0"):
         # Validation codes look like rule codes: say why they cannot be selected.
         hint += "; validation errors (CXJ001-CXJ012) are not lint rules and always reported"

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from cxjourney.findings import Severity
 from cxjourney.model import Element, Journey, Stage
+from cxjourney.text import number_text, score_text
 from cxjourney.yamltree import Mapping, Mark
 
 
@@ -87,23 +88,7 @@ def at_stage(stage: Stage, message: str, lane: str = "") -> Hit:
     return Hit(first_key(stage), message, location)
 
 
-def format_score(score: float | None) -> str:
-    """A stage score as the renders show it: ``+1.5``, ``-1``, ``0``, or ``–``."""
-    if score is None:
-        return "–"
-    text = f"{score:+.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("+0", "-0") else text
-
-
-def format_number(value: float) -> str:
-    """A target or actual as the user wrote it: ``72``, ``1.5``, ``1500000``.
-
-    Not ``:g``, which turns 1234567 into ``1.23457e+06`` (six significant digits); an
-    integral float (``2.0``) is shown without its ``.0``.
-    """
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+__all__ = ["number_text", "score_text"]  # the rules' wording of numbers is the renders'
 
 
 def days(count: int) -> str:

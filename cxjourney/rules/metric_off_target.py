@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey, Metric
-from cxjourney.rules.base import Context, Hit, first_key, format_number, item_path
+from cxjourney.rules.base import Context, Hit, first_key, item_path, number_text
 
 CODE = "CXJ204"
 NAME = "metric-off-target"
@@ -58,8 +58,8 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
             if is_off_target(metric):
                 assert metric.actual is not None and metric.target is not None
                 unit = f" {metric.unit}" if metric.unit else ""
-                # format_number, not :g, which shows 1234567 as 1.23457e+06.
-                actual, target = format_number(metric.actual), format_number(metric.target)
+                # number_text, not :g, which shows 1234567 as 1.23457e+06.
+                actual, target = number_text(metric.actual), number_text(metric.target)
                 yield Hit(first_key(metric),
                           f"metric '{metric.name}' is off target: actual {actual}{unit}, "
                           f"target {target}{unit} ({metric.better} is better)",

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey
-from cxjourney.rules.base import Context, Hit, format_score, key_mark
+from cxjourney.rules.base import Context, Hit, key_mark, score_text
 
 CODE = "CXJ104"
 NAME = "negative-end"
@@ -52,4 +52,4 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
     if stage is not None and score is not None and score < 0:
         yield Hit(key_mark(journey, "end"),
                   f"the journey ends on a negative emotion: '{stage.id}' scores "
-                  f"{format_score(score)}", "end.stage")
+                  f"{score_text(score)}", "end.stage")

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from cxjourney.findings import Severity
 from cxjourney.model import Journey
-from cxjourney.rules.base import Context, Hit, at_stage, format_score
+from cxjourney.rules.base import Context, Hit, at_stage, score_text
 
 CODE = "CXJ303"
 NAME = "pain-without-opportunity"
@@ -51,7 +51,7 @@ def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
         if stage.pain_points:
             why = "pain points"
         elif score is not None and score < 0:
-            why = f"a negative score ({format_score(score)})"
+            why = f"a negative score ({score_text(score)})"
         else:
             continue
         yield at_stage(stage, f"stage '{stage.id}' has {why} but no opportunity",

@@ -93,9 +93,9 @@ def test_text_shows_the_curve_before_and_after(cli: Run, versions: tuple[str, st
     lines = result.out.splitlines()
     assert "checkout: stage renamed: Purchase (purchase) → Checkout (checkout)" in lines
     assert "checkout: metric changed: CSAT: target 80 → 85" in lines
-    assert "awareness: score -1 → 0" in lines
-    assert "  before: Awareness -1 → Purchase +2 → Use – → Return – → Survey –" in lines
-    assert "  after:  Awareness 0 → Checkout +2 → Use – → Delivery –" in lines
+    assert "awareness: score -1.0 → 0.0" in lines
+    assert "  before: Awareness -1.0 → Purchase +2.0 → Use – → Return – → Survey –" in lines
+    assert "  after:  Awareness 0.0 → Checkout +2.0 → Use – → Delivery –" in lines
     assert lines[-1] == "10 changes."
 
 
@@ -104,7 +104,7 @@ def test_markdown_is_a_pull_request_comment(cli: Run, versions: tuple[str, str])
     assert result.out.startswith("### Journey changes: Coat\n\n| Stage | Change |\n")
     assert "| checkout | metric added: NPS |" in result.out
     assert "#### Emotion curve" in result.out
-    assert "| Awareness | -1 | 0 |" in result.out
+    assert "| Awareness | -1.0 | 0.0 |" in result.out
     assert "| Delivery | – | – |" in result.out  # renamed from Return: no new stage
 
 

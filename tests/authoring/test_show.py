@@ -31,10 +31,10 @@ def test_every_example_fits_in_80_columns() -> None:
 def test_the_flagship_view_shows_persona_stages_curve_peak_end_and_lint() -> None:
     text = view(FLAGSHIP)
     for expected in ("Talvitakin osto lapselle", "Asiakaspersoona: 35-vuotias nainen",
-                     "3. Ostaminen (ostaminen)  score +2  [PEAK]",
-                     "4. Käyttö (kaytto)  score +1  [END]",
+                     "3. Ostaminen (ostaminen)  score +2.0  [PEAK]",
+                     "4. Käyttö (kaytto)  score +1.0  [END]",
                      "Peak: Ostaminen — Tämä, koska ainut kontakti", "End: Käyttö — On",
-                     "Scores: 1 Havahtuminen -1, 2 Vertailu +0.5, 3 Ostaminen +2",
+                     "Scores: 1 Havahtuminen -1.0, 2 Vertailu +0.5, 3 Ostaminen +2.0",
                      "0 errors, 2 warnings, 8 infos", "CXJ103 end-not-last"):
         assert expected in text, expected
 
@@ -53,7 +53,7 @@ def test_a_stage_without_a_score_shows_a_dash() -> None:
     journey = load("cxj: 1\ntitle: T\nstages:\n  - name: A\n  - name: B\n"
                    "    emotions: [{text: x, score: 2}]\n")
     lines = curve_lines(journey, 80)
-    assert lines[-2].split() == ["–", "+2"]
+    assert lines[-2].split() == ["–", "+2.0"]
     assert lines[-1] == "Scores: 1 A –, 2 B +2"
 
 
