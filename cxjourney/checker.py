@@ -15,9 +15,11 @@ from typing import NamedTuple
 
 from cxjourney.config import Settings
 from cxjourney.files import Input, select
-from cxjourney.findings import Finding, Severity
+from cxjourney.findings import VALIDATION_CODES, Finding, Severity
 from cxjourney.loader import Loaded, load_bytes, load_personas_bytes
 from cxjourney.model import Journey, Persona
+
+_VALIDATION_CODES = frozenset(code.code for code in VALIDATION_CODES)
 
 Analyzer = Callable[[Loaded, Settings], list[Finding]]
 Progress = Callable[[int, int], None]
@@ -33,7 +35,8 @@ class FileResult:
 
     @property
     def valid(self) -> bool:
-        return not any(finding.code < "CXJ100" for finding in self.findings)
+        """No validation error (lint findings do not make a journey invalid)."""
+        return not any(finding.code in _VALIDATION_CODES for finding in self.findings)
 
 
 @dataclass(frozen=True)
