@@ -54,7 +54,7 @@ def test_a_stage_without_a_score_shows_a_dash() -> None:
                    "    emotions: [{text: x, score: 2}]\n")
     lines = curve_lines(journey, 80)
     assert lines[-2].split() == ["–", "+2.0"]
-    assert lines[-1] == "Scores: 1 A –, 2 B +2"
+    assert lines[-1] == "Scores: 1 A –, 2 B +2.0"
 
 
 def test_twelve_stages_still_fit(tmp_path: Path) -> None:
