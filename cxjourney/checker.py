@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,13 +24,12 @@ Analyzer = Callable[[Loaded, Settings], list[Finding]]
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """One processed file: its findings and, when asked for, its journey."""
 
     path: str
     findings: tuple[Finding, ...]
-    journey: Journey | None = field(default=None, compare=False, repr=False)
+    journey: Journey | None = None
 
     @property
     def valid(self) -> bool:
@@ -39,8 +37,7 @@ class FileResult:
         return not any(finding.code in _VALIDATION_CODES for finding in self.findings)
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """What a run found. ``problems`` are what kept it from doing its job (exit 2)."""
 
     files: tuple[FileResult, ...]

@@ -1,21 +1,21 @@
 """Configuration: ``cxj.toml`` or ``[tool.cxj]`` in ``pyproject.toml`` (SPEC §4).
 
-The keys are declared once, as the dataclasses below; the reader, ``--show-settings`` and
+The keys are declared once, as the records below; the reader, ``--show-settings`` and
 the configuration JSON Schema all come from them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from cxjourney import records
 from cxjourney.errors import ConfigError
 from cxjourney.loader import FileLimits
 from cxjourney.model import Lang, spec
+from cxjourney.records import Record, field, record
 from cxjourney.shapes import FieldShape, Shape, field_map, fields_of
 from cxjourney.text import did_you_mean
 
@@ -30,8 +30,8 @@ def _key(name: str, doc: str, **extra: Any) -> dict[str, Any]:
     return {**spec(doc, **extra), "key": name}
 
 
-@dataclass(frozen=True, kw_only=True)
-class LintConfig:
+@record(kw_only=True)
+class LintConfig(Record):
     """``[lint]``: which rules run and how findings count."""
 
     select: list[str] = field(default_factory=lambda: ["ALL"], metadata=spec(
@@ -53,8 +53,8 @@ class LintConfig:
         "(stale-journey, stale-metric); no default.", minimum=0, example=365))
 
 
-@dataclass(frozen=True, kw_only=True)
-class RenderConfig:
+@record(kw_only=True)
+class RenderConfig(Record):
     """``[render]``: defaults for ``cxj render``."""
 
     format: RenderFormat = field(default="html", metadata=spec("The default output format."))
@@ -64,8 +64,8 @@ class RenderConfig:
         "A folder searched before the built-in templates.", example="templates/custom"))
 
 
-@dataclass(frozen=True, kw_only=True)
-class LimitsConfig:
+@record(kw_only=True)
+class LimitsConfig(Record):
     """``[limits]``: what protects the machine from huge or hostile files."""
 
     max_file_size: int = field(default=5_242_880, metadata=_key(
@@ -77,8 +77,8 @@ class LimitsConfig:
         "max-nodes", "Most nodes a document may expand to, aliases included.", minimum=1))
 
 
-@dataclass(frozen=True, kw_only=True)
-class Config:
+@record(kw_only=True)
+class Config(Record):
     """The whole configuration (``cxj.toml`` top level, or ``[tool.cxj]``)."""
 
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE), metadata=spec(
@@ -102,8 +102,8 @@ class Config:
     limits: LimitsConfig = field(default_factory=LimitsConfig, metadata=spec("Limits."))
 
 
-@dataclass(frozen=True)
-class Settings:
+@record
+class Settings(Record):
     """The configuration in force, with where it came from (None: built-in defaults)."""
 
     config: Config = field(default_factory=Config)
@@ -121,8 +121,8 @@ class Settings:
         return self.root / personas if personas else None
 
     def with_lint(self, **changes: Any) -> Settings:
-        lint = dataclasses.replace(self.config.lint, **changes)
-        return dataclasses.replace(self, config=dataclasses.replace(self.config, lint=lint))
+        lint = records.replace(self.config.lint, **changes)
+        return records.replace(self, config=records.replace(self.config, lint=lint))
 
 
 # --- discovery ---------------------------------------------------------------------------
@@ -202,7 +202,7 @@ def _reason(error: Exception) -> str:
     return "it is not UTF-8"
 
 
-# --- reading TOML tables against the dataclasses ------------------------------------------
+# --- reading TOML tables against the records ------------------------------------------------
 
 _TOML_CHECKS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "string": (str, "a string"),
@@ -300,7 +300,7 @@ def _toml_lines(obj: Any, table: str) -> list[str]:
     cls: type = type(obj)
     for field_shape in fields_of(cls):
         value = getattr(obj, field_shape.name)
-        if dataclasses.is_dataclass(value):
+        if records.is_record(value):
             nested.append((field_shape.key, value))
         elif value is not None:
             lines.append(f"{field_shape.key} = {_toml_value(value)}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -35,12 +34,14 @@ class Code(NamedTuple):
     summary: str
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One problem at one place. Ordered by path, line, column, code, then message.
+class Finding(NamedTuple):
+    """One problem at one place: a tuple, so ordered by path, line, column, code, then
+    message (the fields after those follow from them). A tuple, not a dataclass: lint
+    makes thousands, workers pickle them and the report sorts them; tuples do all three
+    in C.
 
     ``location`` is the logical place (``stages[awareness].metrics[NPS].target``) used
-    for line-independent fingerprints; it does not take part in equality.
+    for line-independent fingerprints.
     """
 
     path: str
@@ -48,13 +49,12 @@ class Finding:
     column: int
     code: str
     message: str
-    rule: str = field(compare=False)
-    severity: Severity = field(compare=False)
-    location: str = field(default="", compare=False)
+    rule: str
+    severity: Severity
+    location: str = ""
 
     def with_severity(self, severity: Severity) -> Finding:
-        return Finding(self.path, self.line, self.column, self.code, self.message, self.rule,
-                       severity, self.location)
+        return self._replace(severity=severity)
 
 
 # Validation errors (`cxj validate`): always severity error, never suppressible.

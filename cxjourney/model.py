@@ -11,9 +11,9 @@ rules and reports can point at the exact line and column.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from cxjourney.records import Record, field, record
 from cxjourney.yamltree import Mapping, Node, Scalar
 
 FORMAT_VERSION = 1
@@ -64,8 +64,8 @@ def spec(
 INTERNAL: dict[str, Any] = {"internal": True}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Element:
+@record(kw_only=True)
+class Element(Record):
     """What every object of the format has besides its fields."""
 
     # The `x-` keys of this mapping, passed through to templates; never validated.
@@ -89,7 +89,7 @@ class Element:
         return isinstance(self.node, Scalar)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Emotion(Element):
     """What the customer feels (Tuntee), optionally scored."""
 
@@ -101,7 +101,7 @@ class Emotion(Element):
         minimum=SCORE_RANGE[0], maximum=SCORE_RANGE[1], example=-1))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Touchpoint(Element):
     """Where the customer meets the company (Kosketuspisteet). A string is its name."""
 
@@ -115,7 +115,7 @@ class Touchpoint(Element):
     description: str | None = field(default=None, metadata=spec("Free text."))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Metric(Element):
     """How success in a stage is measured (Mittarit)."""
 
@@ -147,7 +147,7 @@ class Metric(Element):
         return self.direction or "higher"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Stage(Element):
     """One step of the journey (Vaihe): a column of the map."""
 
@@ -195,7 +195,7 @@ class Stage(Element):
         return sum(abs(score) for score in scores) / len(scores) if scores else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Persona(Element):
     """Who the journey is about (Asiakaspersoona)."""
 
@@ -213,7 +213,7 @@ class Persona(Element):
         "What gets in their way.", example=["Hunting for sizes"]))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Moment(Element):
     """The peak or the end of the journey (peak–end rule): a stage and why."""
 
@@ -224,7 +224,7 @@ class Moment(Element):
         example="The only contact with staff."))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(kw_only=True)
 class Journey(Element):
     """One customer journey: a file."""
 

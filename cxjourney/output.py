@@ -68,6 +68,24 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+def write_staged(path: Path, data: bytes) -> None:
+    """Write ``data`` durably to ``path``, a hidden name only this process uses (render's
+    workers stage each page beside its destination; the parent renames it into place, which
+    is the atomic step). A leftover of an interrupted run under that name is overwritten,
+    never followed if it is a symbolic link; a failure leaves no file behind."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; new files get the usual 0o666 minus umask."""
     try:

@@ -6,10 +6,10 @@ Used wherever a journey is written back as YAML or cells (import, csv, starters)
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
+from cxjourney import records
 from cxjourney.model import Element, Journey, Metric, Stage
 from cxjourney.shapes import fields_of, string_form
 
@@ -49,8 +49,8 @@ def _carries_more(obj: Element, form: str) -> bool:
     if obj.extensions:
         return True
     return any(getattr(obj, item.name) not in (None, [], "")
-               for item in dataclasses.fields(obj)
-               if item.name not in (form, "extensions", "node") and item.init)
+               for item in records.fields(obj)
+               if item.name not in (form, "extensions", "node"))
 
 
 def item_data(item: Any) -> Any:

@@ -3,12 +3,13 @@ schema generator walk. This is the one place that interprets ``cxjourney.model``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import types
 import typing
 from typing import Any, Literal, NamedTuple, Union
+
+from cxjourney import records
 
 Kind = Literal["string", "integer", "number", "boolean", "date", "enum", "list", "map", "object"]
 
@@ -71,7 +72,7 @@ def shape_of(hint: Any) -> tuple[Shape, ...]:
         return (Shape("number"),)
     if hint is dt.date:
         return (Shape("date"),)
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+    if isinstance(hint, type) and records.is_record(hint):
         return (Shape("object", cls=hint),)
     raise TypeError(f"the model uses a type the shapes do not know: {hint!r}")
 
@@ -81,7 +82,7 @@ def fields_of(cls: type) -> tuple[FieldShape, ...]:
     """The user-facing fields of a model class, in declaration (= canonical) order."""
     hints = typing.get_type_hints(cls)
     result = []
-    for item in dataclasses.fields(cls):
+    for item in records.fields(cls):
         if item.metadata.get("internal"):
             continue
         key = item.metadata.get("key", item.name)

@@ -8,7 +8,6 @@ the objects. All errors of a file are collected, never only the first.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -16,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from cxjourney import findings as codes
+from cxjourney import records
 from cxjourney.findings import Code, Finding
 from cxjourney.ids import is_slug, slugify
 from cxjourney.model import (
@@ -637,13 +637,13 @@ def _finish_journey(journey: Journey, ids: list[str], default_id: str,
                     personas: dict[str, Persona] | None) -> Journey:
     """Fill in derived ids and resolve a persona reference."""
     stages = [
-        stage if stage.id == stage_id else dataclasses.replace(stage, id=stage_id)
+        stage if stage.id == stage_id else records.replace(stage, id=stage_id)
         for stage, stage_id in zip(journey.stages, ids, strict=True)
     ]
     persona = journey.persona
     if isinstance(persona, str) and personas is not None:
         persona = personas[persona]
-    return dataclasses.replace(journey, id=journey.id or default_id, stages=stages,
+    return records.replace(journey, id=journey.id or default_id, stages=stages,
                                persona=persona)
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cxjourney import output
 from cxjourney.checker import Report
@@ -20,11 +19,10 @@ if TYPE_CHECKING:
 PROGRESS_MIN_FILES = 50  # fewer files finish before a bar would be worth drawing
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     """The command line of ``validate`` / ``lint``, already parsed."""
 
-    paths: list[str] = field(default_factory=list)
+    paths: list[str]
     format: str = "text"
     output: Path | None = None
     color: ColorChoice = "auto"

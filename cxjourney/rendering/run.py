@@ -241,7 +241,8 @@ def _stage(path: str, findings: tuple[Finding, ...], journey_id: str, payload: b
     if not is_slug(journey_id):
         return Checked(path, findings, journey_id)  # rejected by the parent; no file name
     try:
-        output.write_atomic(staged, payload)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        output.write_staged(staged, payload)
     except OSError as error:
         return Checked(path, findings, journey_id,
                        problem=f"{path}: cannot write {destination}: "

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from authoring_support import Run, load
 
+from cxjourney import records
 from cxjourney.commands.importer import convert
 from cxjourney.importers import ImportProblem, finish
 
@@ -213,8 +214,6 @@ def test_a_bad_diagram_exits_1(cli: Run) -> None:
 
 
 def test_what_cxj_renders_as_mermaid_imports_back() -> None:
-    import dataclasses
-
     from authoring_support import FLAGSHIP
 
     from cxjourney.rendering import render
@@ -222,8 +221,8 @@ def test_what_cxj_renders_as_mermaid_imports_back() -> None:
     journey = load(FLAGSHIP.read_bytes(), FLAGSHIP.name)
     # Text Mermaid would cut or misread unless cxj escapes it (`:`, `;`, `#`, `%`, keywords).
     tricky = [*journey.stages[0].actions, "Kello 10:30; #1 % journey"]
-    first = dataclasses.replace(journey.stages[0], actions=tricky)
-    journey = dataclasses.replace(journey, stages=[first, *journey.stages[1:]])
+    first = records.replace(journey.stages[0], actions=tricky)
+    journey = records.replace(journey, stages=[first, *journey.stages[1:]])
     diagram = render(journey, "mermaid")
     assert isinstance(diagram, str)
     result = data(diagram, "talvitakki.mmd")

@@ -3,7 +3,6 @@ a request, shows journey text as text, and is readable without colour (SPEC §6)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ import html5lib
 import pytest
 from support import FLAGSHIP, all_journeys, hostile_journey, load
 
+from cxjourney import records
 from cxjourney.model import Journey
 from cxjourney.rendering import render
 
@@ -128,8 +128,8 @@ def test_labels_follow_the_language(tmp_path: Path, open_page: Open) -> None:
 def test_the_curve_breaks_at_a_stage_without_score(tmp_path: Path, open_page: Open) -> None:
     journey = load(FLAGSHIP)
     stages = list(journey.stages)
-    stages[2] = dataclasses.replace(stages[2], emotions=[])
-    page, _ = open_page(write_page(dataclasses.replace(journey, stages=stages), tmp_path))
+    stages[2] = records.replace(stages[2], emotions=[])
+    page, _ = open_page(write_page(records.replace(journey, stages=stages), tmp_path))
     assert page.eval_on_selector_all("polyline.line", "n => n.length") == 2
     assert texts(page, "svg g.point > title")[2] == "3. Ostaminen: – (ei arviota) – Peak"
     assert texts(page, ".stage-head .score-pill")[2] == "◆– ei arviota"
