@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cxjourney import __version__
 from cxjourney.labels import LANES
@@ -56,9 +56,13 @@ def metric_status(metric: Metric) -> str:
     return "on_target" if metric.actual >= metric.target else "off_target"
 
 
-@dataclass(frozen=True)
 class StageView:
-    """A stage with what templates show about it: score, mood, peak and end."""
+    """A stage with what templates show about it: score, mood, peak and end.
+
+    The stage's own fields (``view.name``, ``view.actions``) are copied onto the view, so
+    that a template reads them as directly as the view's: the HTML page reads a few
+    hundred per journey.
+    """
 
     stage: Stage
     index: int  # 0-based column
@@ -67,30 +71,37 @@ class StageView:
     score_text: str
     level: int | None  # the score rounded half away from zero: −2…2, None without score
     mood: str  # the level in words, in the label language
+    mood_class: str  # mood-m2 … mood-p2, mood-none
     is_peak: bool
     is_end: bool
     peak_reason: str | None
     end_reason: str | None
 
-    def __getattr__(self, name: str) -> Any:
-        # The stage's own fields (``view.name``, ``view.actions``) read through.
-        return getattr(self.stage, name)
+    def __init__(self, stage: Stage, index: int, score: float | None, labels: Labels,
+                 peak: Moment | None, end: Moment | None) -> None:
+        self.__dict__.update(stage.__dict__)
+        level = None if score is None else round_half_away(score)
+        self.stage, self.index, self.number = stage, index, index + 1
+        self.score, self.score_text, self.level = score, score_text(score), level
+        self.mood, self.mood_class = labels.mood(level), mood_class(level)
+        self.is_peak, self.peak_reason = _moment_reason(peak, stage)
+        self.is_end, self.end_reason = _moment_reason(end, stage)
 
-    @property
-    def mood_class(self) -> str:
-        return mood_class(self.level)
+    def __getattr__(self, name: str) -> Any:
+        # What is not a field of the stage reads through too (``view.mean_score``).
+        return getattr(self.stage, name)
 
     def lane(self, key: str) -> list[Any]:
         items: list[Any] = getattr(self.stage, key)
         return items
 
 
-@dataclass(frozen=True)
-class Lane:
-    """A row of the grid: its key (``pain_points``), label and whether any stage uses it."""
+class Lane(NamedTuple):
+    """A row of the grid: its key (``pain_points``), label, and each stage's items."""
 
     key: str
     label: str
+    cells: list[list[Any]]
 
 
 def _moment_reason(moment: Moment | None, stage: Stage) -> tuple[bool, str | None]:
@@ -100,21 +111,18 @@ def _moment_reason(moment: Moment | None, stage: Stage) -> tuple[bool, str | Non
 
 
 def stage_views(journey: Journey, labels: Labels) -> list[StageView]:
-    views = []
-    for index, stage in enumerate(journey.stages):
-        score = stage.mean_score
-        level = None if score is None else round_half_away(score)
-        is_peak, peak_reason = _moment_reason(journey.peak, stage)
-        is_end, end_reason = _moment_reason(journey.end, stage)
-        views.append(StageView(stage, index, index + 1, score, score_text(score), level,
-                               labels.mood(level), is_peak, is_end, peak_reason, end_reason))
-    return views
+    return [StageView(stage, index, stage.mean_score, labels, journey.peak, journey.end)
+            for index, stage in enumerate(journey.stages)]
 
 
 def used_lanes(journey: Journey, labels: Labels) -> list[Lane]:
     """The lanes some stage fills, in SPEC §2 order."""
-    return [Lane(key, labels[key]) for key in LANES
-            if any(getattr(stage, key) for stage in journey.stages)]
+    lanes = []
+    for key in LANES:
+        cells = [getattr(stage, key) for stage in journey.stages]
+        if any(cells):
+            lanes.append(Lane(key, labels[key], cells))
+    return lanes
 
 
 @dataclass(frozen=True)
