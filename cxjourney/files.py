@@ -143,18 +143,28 @@ def select_and_report(paths: list[str], settings: Settings, *, force_exclude: bo
 
 def _search(folder: Path, display: str, settings: Settings) -> Iterator[Input]:
     include, exclude = settings.config.include, settings.config.exclude
-    for current, dirs, names in os.walk(folder):  # never follows symlinked folders
-        here = Path(current)
+    top = str(folder)
+    for current, dirs, names in os.walk(top):  # never follows symlinked folders
+        # Paths are joined as strings, once per folder for what pathlib would redo per
+        # file: `cxj lint` in CI walks thousands of files before the first is read.
+        relative_here = relative_to_root(Path(current), settings)
+        inside_here = current[len(top):].lstrip(os.sep).replace(os.sep, "/")
         dirs[:] = sorted(name for name in dirs if name not in ALWAYS_SKIPPED and
-                         not excluded(relative_to_root(here / name, settings), exclude))
+                         not excluded(_join(relative_here, name), exclude))
         for name in sorted(names):
-            file_path = here / name
-            relative = relative_to_root(file_path, settings)
+            relative = _join(relative_here, name)
+            if not matches_any(relative, include) or excluded(relative, exclude):
+                continue
+            file_path = os.path.join(current, name)  # noqa: PTH118 (see above)
             # Regular files only (symlinks to them included): reading a FIFO or socket
             # that merely matches the globs blocked the whole run. Named files are read
             # whatever they are, so `cxj validate <(git show ...)` still works.
-            if matches_any(relative, include) and not excluded(relative, exclude) \
-                    and file_path.is_file():
-                inside = file_path.relative_to(folder).as_posix()
+            if os.path.isfile(file_path):  # noqa: PTH113
+                inside = _join(inside_here, name)
                 shown = inside if display == "." else f"{display}/{inside}"
-                yield Input(shown, file_path)
+                yield Input(shown, Path(file_path))
+
+
+def _join(folder: str, name: str) -> str:
+    """``folder/name`` for '/'-separated relative paths, where ``folder`` may be '.'."""
+    return name if folder in (".", "") else f"{folder}/{name}"
