@@ -367,9 +367,13 @@ def _plain_scalar(composer: _Composer, event: Any) -> None:
     if composer.count > composer.limits.max_nodes:
         composer._count(0, start)  # reports the limit
     style = event.style or None
-    node = Scalar(event.value, style, start, end, None)
+    text = event.value
+    node = Scalar(text, style, start, end, None)
     if style:
         composer.spans.append((start, end))
+        node._resolved = text  # an untagged quoted or block scalar is its text
+    elif text and text[0] not in _NUMBER_START and text not in _NULLS and text not in _BOOL:
+        node._resolved = text  # plain prose, settled here instead of on first use
     parent = composer.stack[-1].node
     if type(parent) is Sequence:
         parent.items.append(node)
