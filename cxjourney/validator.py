@@ -174,7 +174,10 @@ class Reader:
         for merge in node.merges:
             self._check_merge(merge, location)
         for key, value in node.pairs:
-            name = self._key_name(key, location)
+            if type(key) is Scalar and key.tag is None and type(key.value) is str:
+                name: str | None = key.text  # the common key, without a call
+            else:
+                name = self._key_name(key, location)
             if name is None:
                 continue
             if name in seen:
@@ -190,6 +193,11 @@ class Reader:
             if field is None:
                 self._unknown_key(key, name, fields, location)
                 continue
+            if field.plain_text:  # read_field's fast path, inlined: most fields are prose
+                text = _plain_text(value)
+                if text is not None:
+                    values[field.name] = text
+                    continue
             before = len(self.findings)
             result = self.read_field(field, key, value, _join(location, name))
             if result is not _INVALID and result is not None:
