@@ -15,7 +15,7 @@ from typing import Any
 from cxjourney.ids import slugify
 from cxjourney.labels import LANES
 from cxjourney.model import Element, Journey, Metric, Moment, Stage
-from cxjourney.rendering.context import JourneyContext, StageView
+from cxjourney.rendering.context import JourneyContext, StageView, mood_color
 from cxjourney.rendering.escape import LINE_BREAKS, yaml_flow
 from cxjourney.shapes import fields_of
 
@@ -50,6 +50,9 @@ class CurvePoint:
     x: float
     y: float  # on the zero line when the stage has no score
     name: str  # the stage name, clipped for the axis
+    value_y: float  # the score's label: below a high point, above the others
+    fill: str  # the dot's colour (mood_color of the score)
+    flags: list[tuple[str, float]]  # ("peak" | "end", x of the flag above the plot)
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,23 @@ class Curve:
     runs: list[str]  # polyline point lists; the curve breaks at a stage without a score
     grid: list[tuple[float, str]]  # (y, "+2") for each score line
 
+    # Rows of text above and below the plot: the peak/end flags, stage numbers and names.
+    @property
+    def flag_y(self) -> float:
+        return self.top - 30
+
+    @property
+    def flag_text_y(self) -> float:
+        return self.top - 18
+
+    @property
+    def number_y(self) -> float:
+        return self.bottom + 22
+
+    @property
+    def name_y(self) -> float:
+        return self.bottom + 40
+
     def y(self, score: float) -> float:
         return self.top + (2 - score) / 4 * (self.bottom - self.top)
 
@@ -81,9 +101,7 @@ def curve(views: list[StageView]) -> Curve:
     top, bottom = CURVE_TOP, CURVE_TOP + CURVE_PLOT
     base = Curve(width, bottom + CURVE_BOTTOM, CURVE_LEFT, width - 16, top, bottom,
                  top + CURVE_PLOT / 2, [], [], [])
-    points = [CurvePoint(view, CURVE_LEFT + CURVE_STEP * (view.index + 0.5),
-                         base.y(view.score if view.score is not None else 0.0),
-                         _clip(view.name, CURVE_NAME_LIMIT)) for view in views]
+    points = [_point(view, base) for view in views]
     runs: list[list[CurvePoint]] = [[]]
     for point in points:
         if point.view.score is None:
@@ -93,6 +111,19 @@ def curve(views: list[StageView]) -> Curve:
     run_texts = [" ".join(f"{p.x:.1f},{p.y:.1f}" for p in run) for run in runs if len(run) > 1]
     grid = [(base.y(score), f"{score:+d}" if score else "0") for score in (2, 1, 0, -1, -2)]
     return dataclasses.replace(base, points=points, runs=run_texts, grid=grid)
+
+
+def _point(view: StageView, base: Curve) -> CurvePoint:
+    """A stage's point, with its label and flags placed (the template only draws)."""
+    x = CURVE_LEFT + CURVE_STEP * (view.index + 0.5)
+    y = base.y(view.score if view.score is not None else 0.0)
+    marked = view.is_peak or view.is_end
+    value_y = y + (34 if (view.score or 0) > 1.2 else (-24 if marked else -16))
+    both = view.is_peak and view.is_end  # side by side, peak on the left
+    flags = [(kind, x + ((-24 if kind == "peak" else 24) if both else 0))
+             for kind, shown in (("peak", view.is_peak), ("end", view.is_end)) if shown]
+    return CurvePoint(view, x, y, _clip(view.name, CURVE_NAME_LIMIT), value_y,
+                      mood_color(view.score), flags)
 
 
 def html_context(context: JourneyContext) -> dict[str, Any]:
