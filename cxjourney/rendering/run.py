@@ -232,9 +232,9 @@ def _process(work: _Work, item: Input) -> Checked:
 
 def _stage(path: str, findings: tuple[Finding, ...], journey_id: str, payload: bytes,
            entry: dict[str, Any] | None, work: _Work) -> Checked:
-    """Write the output beside its destination under a hidden name, in the worker: the
-    fsync of each atomic write then overlaps with rendering the next journey. The parent
-    renames it into place once it knows the id is not shared (a rename is atomic)."""
+    """Write the output beside its destination under a hidden name, in the worker (the
+    writes spread over the cores). The parent renames it into place once it knows the id
+    is not shared (a rename is atomic)."""
     destination = work.target.file_for(journey_id, work.renderer.format.suffix)
     staged = destination.with_name(f".{destination.name}.{os.getpid()}."
                                    f"{next(_STAGE_NUMBERS)}.staged")
@@ -262,9 +262,9 @@ def _process_all(work: _Work, inputs: list[Input],
 
     from cxjourney import pool
 
-    # Twice the cores: a worker waiting on its atomic write leaves its core to another.
-    jobs = min(2 * (os.cpu_count() or 1), 16)
-    for done, result in enumerate(pool.run(partial(_process, work), inputs, jobs=jobs), 1):
+    # One worker per core, as for check and lint: a worker never waits on the disk
+    # (write_staged does not fsync), so more workers would only share the cores.
+    for done, result in enumerate(pool.run(partial(_process, work), inputs), 1):
         yield result
         if progress:
             progress(done, len(inputs))
