@@ -10,9 +10,8 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cxjourney import rules, suppressions
 from cxjourney.config import Settings
@@ -23,8 +22,7 @@ from cxjourney.loader import Loaded
 from cxjourney.rules.base import Context, Rule
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The lint settings resolved once per run."""
 
     enabled: frozenset[str]

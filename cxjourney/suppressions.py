@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cxjourney.yamltree import Mark
 
@@ -19,14 +19,13 @@ DIRECTIVE = re.compile(r"cxj:\s*ignore(-file)?(\s*\[[^\]]*\])?")
 ALL_RULES = "*"  # what a bare `cxj: ignore` lists
 
 
-@dataclass
-class Suppression:
+class Suppression(NamedTuple):
     """One comment's directive: what it lists and which lines it covers (None: the file)."""
 
     mark: Mark  # the comment's '#'
     selectors: list[str]
     line: int | None
-    used: set[str] = field(default_factory=set)
+    used: set[str]  # the selectors that suppressed a finding (filled while linting)
 
     def covers(self, line: int) -> bool:
         return self.line is None or self.line == line
@@ -51,7 +50,7 @@ def find(text: str, spans: tuple[tuple[Mark, Mark], ...]) -> list[Suppression]:
             whole_file = match.group(1) is not None
             target = None if whole_file else _covered_line(lines, number, column)
             result.append(Suppression(Mark(number, column + 1), _selectors(match.group(2)),
-                                      target))
+                                      target, set()))
     return result
 
 

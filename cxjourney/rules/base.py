@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from types import ModuleType
 from typing import NamedTuple
 
@@ -22,8 +21,7 @@ class Hit(NamedTuple):
     location: str
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """The settings a rule may read."""
 
     today: dt.date
@@ -34,8 +32,7 @@ class Context:
 Check = Callable[[Journey, Context], Iterator[Hit]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule module's constants and its ``check`` generator, gathered by the registry."""
 
     code: str
