@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from cxjourney.findings import Severity
 from cxjourney.model import Element, Journey, Stage
@@ -53,6 +54,7 @@ SUMMARY = "The same text twice in one lane of a stage."
 TEXT_LANES = ("actions", "thoughts", "pain_points", "opportunities", "backstage", "channels")
 # Lanes of mappings, and the field that is their text.
 ELEMENT_LANES = {"emotions": "text", "touchpoints": "name", "metrics": "name"}
+LANES = (*TEXT_LANES, *ELEMENT_LANES)
 _SPACES = re.compile(r"\s+")
 
 
@@ -60,12 +62,10 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).strip()).casefold()
 
 
-def _lane_texts(stage: Stage, lane: str) -> list[str]:
+def _lane_texts(items: Sequence[Any], lane: str) -> Sequence[str]:
     if lane in TEXT_LANES:
-        texts: Sequence[str] = getattr(stage, lane)
-        return list(texts)
-    elements: Sequence[Element] = getattr(stage, lane)
-    return [getattr(element, ELEMENT_LANES[lane]) for element in elements]
+        return items
+    return [getattr(element, ELEMENT_LANES[lane]) for element in items]
 
 
 def _mark(stage: Stage, lane: str, index: int) -> Mark:
@@ -79,10 +79,11 @@ def _mark(stage: Stage, lane: str, index: int) -> Mark:
 
 def check(journey: Journey, ctx: Context) -> Iterator[Hit]:
     for stage in journey.stages:
-        for lane in (*TEXT_LANES, *ELEMENT_LANES):
-            texts = _lane_texts(stage, lane)
-            if len(texts) < 2:
+        for lane in LANES:
+            items = getattr(stage, lane)
+            if len(items) < 2:  # most lanes: nothing can repeat
                 continue
+            texts = _lane_texts(items, lane)
             first: dict[str, int] = {}
             for index, text in enumerate(texts):
                 key = normalise(text)
