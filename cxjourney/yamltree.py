@@ -530,6 +530,15 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 
 
+def _decimal_int(text: str) -> int | float:
+    """An integer; one longer than Python converts (4,300 digits, a guard against slow
+    conversions) is the float it rounds to, ±inf, which every range check then rejects."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
 def _resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for a plain scalar. Most scalars are prose, so the cheap set
     lookups and the first character settle them before any regular expression runs."""
@@ -540,7 +549,7 @@ def _resolve_plain(text: str) -> Any:
     if text[0] not in _NUMBER_START:
         return text
     if _INT.fullmatch(text):
-        return int(text)
+        return _decimal_int(text)
     if _OCT.fullmatch(text):
         return int(text[2:], 8)
     if _HEX.fullmatch(text):

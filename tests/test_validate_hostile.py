@@ -79,6 +79,12 @@ HOSTILE: dict[str, tuple[bytes, int, str | None]] = {
     "a lone surrogate escape": (b'cxj: 1\ntitle: "\\ud800"\nstages: [{name: A}]\n', 0, None),
     "python object tag": (b"!!python/object/apply:os.system ['echo owned']\n", 1, "CXJ002"),
     "a tab storm": (b"\t" * 1000 + b"\n", 1, "CXJ001"),
+    # Python converts at most 4,300 decimal digits to an int; more was an internal error.
+    "a 5,000-digit score": (VALID.encode() + b"    emotions: [{text: x, score: " + b"9" * 5000
+                            + b"}]\n", 1, "CXJ006"),
+    "a 5,000-digit target": (VALID.encode() + b"    metrics: [{name: m, target: " + b"9" * 5000
+                             + b"}]\n", 1, "CXJ007"),
+    "a 5,000-digit extension": (VALID.encode() + b"x-big: " + b"9" * 5000 + b"\n", 0, None),
     # YAML caps implicit keys at 1024 characters
     "a key of 100,000 characters": (VALID.encode() + b"k" * 100_000 + b": 1\n", 1, "CXJ001"),
 }
