@@ -35,7 +35,11 @@ def value_of(text: str, *, pure: bool) -> Any:
     assert isinstance(root, Mapping)
     node = root.get("key")
     assert isinstance(node, Scalar)
-    return resolve_scalar(node)
+    # node.value may have been settled by the composer's fast path; it must agree with
+    # the core schema itself.
+    value = node.value
+    assert value == resolve_scalar(node) or value != value  # NaN is not equal to itself
+    return value
 
 
 # --- YAML 1.2 core schema ------------------------------------------------------------------
@@ -51,7 +55,8 @@ def value_of(text: str, *, pure: bool) -> Any:
     ("1:20", "1:20"), ("190:20:30", "190:20:30"),
     ("1.5", 1.5), (".5", 0.5), ("5.", 5.0), ("1e3", 1000.0), ("-1.5E-2", -0.015),
     (".inf", math.inf), ("-.Inf", -math.inf), ("+.INF", math.inf),
-    ("2026-11-01", "2026-11-01"), ("'17'", "17"), ('"true"', "true"),
+    ("2026-11-01", "2026-11-01"), ("'17'", "17"), ('"true"', "true"), ("a", "a"),
+    ("prose, with words", "prose, with words"), ("-x", "-x"), (".x", ".x"), ("9" * 5000, math.inf),
     ("!!str 17", "17"), ("!!int '17'", 17), ("!!float 1", 1.0), ("!!bool 'false'", False),
     ("!!null ''", None), ("! 17", "17"),
 ])
