@@ -193,7 +193,7 @@ class Reader:
             if field is None:
                 self._unknown_key(key, name, fields, location)
                 continue
-            if field.plain_text:  # read_field's fast path, inlined: most fields are prose
+            if field.plain_text:  # most fields are prose, which any text field takes
                 text = _plain_text(value)
                 if text is not None:
                     values[field.name] = text
@@ -222,8 +222,7 @@ class Reader:
         return (id(obj), name) in self.bad
 
     def _key_name(self, key: Node, location: str) -> str | None:
-        if type(key) is Scalar and key.tag is None and type(key.value) is str:
-            return key.text  # the common case, settled before the checks below
+        """The name of a key that is not plain text (_read_mapping settles those)."""
         # A tagged key (`!foo title:`, `!!int title:`) is a tag error, not "a key must be
         # text, not text" as it read before.
         if self._foreign_tag(key, location):
@@ -257,11 +256,8 @@ class Reader:
     # --- fields ----------------------------------------------------------------------
 
     def read_field(self, field: FieldShape, key: Node, value: Node, location: str) -> Any:
-        """A field's value; None when absent (null optional), _INVALID when reported."""
-        if field.plain_text:
-            text = _plain_text(value)
-            if text is not None:
-                return text
+        """A field's value; None when absent (null optional), _INVALID when reported.
+        (Prose in a plain-text field is settled by _read_mapping before this.)"""
         if self._foreign_tag(value, location):
             return _INVALID
         if _is_null(value):
