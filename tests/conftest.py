@@ -6,9 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cxj_foundation_support import Result
-
-from cxjourney.__main__ import main
+from cxj_foundation_support import Result, run_in_process
 
 
 @pytest.fixture
@@ -16,10 +14,7 @@ def cxj(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """Run ``cxj ARGS`` in-process (``cxjourney.__main__.main``) and capture it."""
 
     def run(*args: str) -> Result:
-        capsys.readouterr()  # drop anything printed before
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return Result(*run_in_process(capsys, args))
 
     return run
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -50,3 +52,17 @@ def run_cli(*args: str, cwd: Path, stdin: bytes | None = None, timeout: float = 
     )
     return Result(completed.returncode, completed.stdout.decode("utf-8", "replace"),
                   completed.stderr.decode("utf-8", "replace"))
+
+
+def run_in_process(capture: Any, args: Sequence[str]) -> tuple[int, Any, Any]:
+    """``cxj ARGS`` through ``cxjourney.__main__.main`` in this process: the exit code and
+    what it printed. ``capture`` is a pytest capture fixture (capsys, or capfdbinary for
+    bytes); the test families wrap the three values in their own result types."""
+    from cxjourney.__main__ import main
+
+    capture.readouterr()  # drop anything printed before
+    code = main(list(args))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    captured = capture.readouterr()
+    return code, captured.out, captured.err

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from authoring_support import Run
-
-from cxjourney.__main__ import main
+from cxj_foundation_support import run_in_process
 
 
 @pytest.fixture
@@ -23,10 +22,7 @@ def cli(capsys: pytest.CaptureFixture[str],
     def run(*args: str, stdin: str | bytes = b"") -> Run:
         data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
+        return Run(*run_in_process(capsys, args))
 
     return run
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cxj_foundation_support import run_in_process
 from cxj_lint_support import Run, write_config
 
 from cxjourney import yamltree
-from cxjourney.__main__ import main
 
 Cxj = Callable[..., Run]
 
@@ -20,10 +20,7 @@ def cxj(capsys: pytest.CaptureFixture[str]) -> Cxj:
     """``cxj(*args)``: the CLI's ``main`` in-process, with what it printed."""
 
     def run(*args: str) -> Run:
-        capsys.readouterr()  # drop anything printed before
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
+        return Run(*run_in_process(capsys, args))
 
     return run
 

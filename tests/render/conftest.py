@@ -13,14 +13,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cxj_foundation_support import run_in_process
 from support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     MERMAID_BUNDLE,
     MERMAID_HARNESS,
 )
-
-from cxjourney.__main__ import main
 
 
 @dataclass(frozen=True)
@@ -36,13 +35,8 @@ def cxj(capfdbinary: pytest.CaptureFixture[bytes]) -> Callable[..., Run]:
     """Run ``cxj ARGS`` in-process and capture both streams (as bytes: png, csv BOM)."""
 
     def run(*args: str) -> Run:
-        capfdbinary.readouterr()
-        code = main(list(args))
-        sys.stdout.flush()
-        sys.stderr.flush()
-        captured = capfdbinary.readouterr()
-        return Run(code, captured.out.decode("utf-8", "replace"),
-                   captured.err.decode("utf-8", "replace"), captured.out)
+        code, out, err = run_in_process(capfdbinary, args)
+        return Run(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), out)
 
     return run
 
