@@ -64,7 +64,7 @@ class Renderer:
         assert name is not None
         labels = Labels(lang)
         values = {"entries": entries, "labels": labels, "lang": lang,
-                  "cxj": context.RenderInfo(format=self.format.name), **context.HELPERS}
+                  "cxj": context.RenderInfo(format=self.format.name)}
         return _run(_load(self.env, name), values).rstrip("\n") + "\n"
 
 

@@ -157,7 +157,7 @@ class JourneyContext:
             "actor": self.persona.name if self.persona else self.labels.customer,
             "has_descriptions": any(stage.description for stage in self.journey.stages),
             "metrics": [(view, metric) for view in self.stages for metric in view.metrics],
-            **HELPERS, **self.extra,
+            **self.extra,
         }
 
 

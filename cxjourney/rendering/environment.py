@@ -9,13 +9,16 @@ it shadows. Environments are cached by that search path: templates compile once 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
 import jinja2
 
 from cxjourney.errors import UsageError
 from cxjourney.rendering import escape
+from cxjourney.rendering.context import HELPERS
 
 BUILTIN_PREFIX = "cxj"
 # The name a --template FILE is served under: the built-in name it replaces, behind a
@@ -31,6 +34,20 @@ def builtin_templates() -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE_DIR.parent / "templates"
+
+
+class _Template(jinja2.Template):
+    """A compiled template whose autoescaped ``{{ … }}`` write plain escaped strings."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: CodeType,
+                  globals: MutableMapping[str, Any],
+                  uptodate: Callable[[], bool] | None = None) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # The compiled functions look `escape` up in their module namespace at each call;
+        # html_output writes the same text without a Markup object per value.
+        template.root_render_func.__globals__["escape"] = escape.html_output
+        return template
 
 
 def _autoescape(name: str | None) -> bool:
@@ -86,7 +103,11 @@ def environment(templates_dir: str | None = None,
         auto_reload=False,
         cache_size=-1,
     )
+    env.template_class = _Template
     env.filters.update(escape.FILTERS)
+    # The helpers are globals, not render variables: an imported macro file then sees them
+    # without `with context`, so Jinja builds its module once per run, not once per page.
+    env.globals.update(HELPERS)
     return env
 
 

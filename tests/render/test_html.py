@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import html5lib
+import jinja2
+import markupsafe
 import pytest
 from support import FLAGSHIP, all_journeys, hostile_journey, load
 
 from cxjourney import records
 from cxjourney.model import Journey
-from cxjourney.rendering import render
+from cxjourney.rendering import environment, escape, render
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 Open = Callable[..., tuple[Any, Any]]
@@ -160,3 +162,29 @@ def test_the_index_page_is_valid_and_links_every_journey(tmp_path: Path, open_pa
     rows = texts(page, "tbody tr")
     assert rows[1].startswith("Talvitakin osto lapselle · talvitakki 35-vuotias nainen 5:")
     assert rows[1].endswith("▲+1.0 positive Käyttö 2 warnings, 8 infos")
+
+
+class _Trusted:
+    def __html__(self) -> str:
+        return "<b>trusted</b>"
+
+
+@pytest.mark.parametrize("value", [
+    "plain", "<script>alert('x')</script>", '"><img src=x onerror=alert(1)>', "a & b",
+    "", "ä – ✓", 7, -1.5, None, True, markupsafe.Markup("<i>kept</i>"), _Trusted(),
+])
+def test_html_output_writes_what_markupsafe_escape_writes(value: object) -> None:
+    assert escape.html_output(value) == str(markupsafe.escape(value))
+
+
+def test_autoescaping_holds_in_macros_set_blocks_and_safe_values() -> None:
+    env = environment.environment()
+    template = env.from_string(  # as in an .html.j2 file, which is autoescaped by its name
+        "{% autoescape true %}{% macro m(x) %}<p>{{ x }}</p>{% endmacro %}"
+        "{% set block %}<q>{{ text }}</q>{% endset %}"
+        "{{ m(text) }}|{{ block }}|{{ text }}|{{ trusted }}|{{ '<u>' | safe }}|{{ m(m(text)) }}"
+        "{% endautoescape %}")
+    assert isinstance(template, jinja2.Template)
+    assert template.render(text="<s>&", trusted=_Trusted()) == (
+        "<p>&lt;s&gt;&amp;</p>|<q>&lt;s&gt;&amp;</q>|&lt;s&gt;&amp;|<b>trusted</b>|<u>|"
+        "<p><p>&lt;s&gt;&amp;</p></p>")
