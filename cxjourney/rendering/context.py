@@ -212,3 +212,9 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "mood_class": mood_class,
     "mood_glyph": mood_glyph,
 }
+# The helpers whose first argument is the value they describe are filters too:
+# `{{ score | score_text }}` is a direct call, `{{ score_text(score) }}` goes through Jinja's
+# Context.call (four Python calls more), and a page makes about a hundred of them.
+HELPER_FILTERS = {name: HELPERS[name] for name in (
+    "score_text", "number_text", "metric_status", "mermaid_score", "mood_color", "mood_class",
+    "mood_glyph")}

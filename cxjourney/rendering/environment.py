@@ -18,7 +18,7 @@ import jinja2
 
 from cxjourney.errors import UsageError
 from cxjourney.rendering import escape
-from cxjourney.rendering.context import HELPERS
+from cxjourney.rendering.context import HELPER_FILTERS, HELPERS
 
 BUILTIN_PREFIX = "cxj"
 # The name a --template FILE is served under: the built-in name it replaces, behind a
@@ -105,6 +105,7 @@ def environment(templates_dir: str | None = None,
     )
     env.template_class = _Template
     env.filters.update(escape.FILTERS)
+    env.filters.update(HELPER_FILTERS)
     # The helpers are globals, not render variables: an imported macro file then sees them
     # without `with context`, so Jinja builds its module once per run, not once per page.
     env.globals.update(HELPERS)

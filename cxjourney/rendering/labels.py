@@ -67,12 +67,13 @@ class Labels:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._words = LANGUAGES[lang]
+        # Each word is an attribute of its own: a page reads about fifty, and a plain
+        # attribute is found without __getattr__'s failed lookup first. (No word may be
+        # named like a method; a test checks.)
+        self.__dict__.update(self._words)
 
     def __getattr__(self, key: str) -> str:
-        try:
-            return self._words[key]
-        except KeyError:
-            raise AttributeError(f"no label '{key}'") from None
+        raise AttributeError(f"no label '{key}'")
 
     def __getitem__(self, key: str) -> str:
         return self._words[key]

@@ -9,9 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import pytest
 from support import EXAMPLES, FLAGSHIP, REPO
 
 from cxjourney.rendering import environment
+from cxjourney.rendering.labels import LANGUAGES, Labels
 
 Cxj = Callable[..., Any]
 
@@ -103,3 +106,15 @@ def test_the_documented_worked_example_renders_as_documented(cxj: Cxj,
     for snippet in expected:
         assert snippet.strip() in page
     assert 'class="persona card"' in page and "<svg" in page  # the rest is built in
+
+
+def test_every_label_reads_as_an_attribute_and_an_unknown_one_is_an_error() -> None:
+    for lang, words in LANGUAGES.items():
+        labels = Labels(lang)
+        for key, word in words.items():
+            assert getattr(labels, key) == labels[key] == word
+        assert labels.mood(-2) == words["very_negative"]  # no word shadows a method
+        assert labels.count(2, "warning") == f"2 {words['warnings']}"
+    env = environment.environment()
+    with pytest.raises(jinja2.UndefinedError, match="no_such_label"):
+        env.from_string("{{ labels.no_such_label }}").render(labels=Labels("en"))
