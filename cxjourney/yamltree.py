@@ -91,7 +91,7 @@ class Sequence(Node):
     __slots__ = ("items",)
 
     def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
-        super().__init__(start, end, tag)
+        self.start, self.end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
         self.items: list[Node] = []
 
     def __repr__(self) -> str:
@@ -108,7 +108,7 @@ class Mapping(Node):
     __slots__ = ("merges", "pairs")
 
     def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
-        super().__init__(start, end, tag)
+        self.start, self.end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
         self.pairs: list[tuple[Node, Node]] = []
         self.merges: list[Node] = []
 
@@ -299,7 +299,7 @@ class _Composer:
             parent.pairs.append((key, node))
 
     def _tagged(self, node: Node, event: Any, text: str) -> Node:
-        if event.tag is not None:
+        if event.ctag is not None:
             if self.line_starts is None:
                 self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
             node.tag_mark = _find_tag_mark(text, self.line_starts, node.start)
@@ -454,17 +454,21 @@ def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
     try:
         for event in events(text, pure=pure):
             kind = type(event)
+            # `ctag` is the tag as parsed; ruamel's `tag` is a property that wraps it in
+            # str(), a Python call per event that only a tagged node needs.
             if kind is ScalarEvent:
-                if event.anchor or event.tag is not None or not composer.stack:
+                if event.anchor or event.ctag is not None or not composer.stack:
                     composer.scalar(event, text)  # the general path
                 else:
                     _plain_scalar(composer, event)
             elif kind is MappingStartEvent:
                 start = _mark(event.start_mark)
-                composer.start_collection(Mapping(start, start, event.tag), event, text)
+                tag = None if event.ctag is None else event.tag
+                composer.start_collection(Mapping(start, start, tag), event, text)
             elif kind is SequenceStartEvent:
                 start = _mark(event.start_mark)
-                composer.start_collection(Sequence(start, start, event.tag), event, text)
+                tag = None if event.ctag is None else event.tag
+                composer.start_collection(Sequence(start, start, tag), event, text)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 composer.end_collection(event)
             elif kind is AliasEvent:

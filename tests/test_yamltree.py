@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from cxjourney import loader
 from cxjourney.loader import FileLimits, load_bytes
 from cxjourney.yamltree import (
     LimitError,
@@ -263,3 +264,17 @@ def test_default_limits_are_the_spec_ones() -> None:
     assert FileLimits() == FileLimits(max_file_size=5_242_880, max_depth=64,
                                       max_nodes=100_000)
     assert Limits() == Limits(max_depth=64, max_nodes=100_000)
+
+
+def test_the_byte_precheck_never_misses_a_forbidden_character() -> None:
+    # decode() runs the regular expression only when the cheap byte scan suspects something
+    forbidden = [chr(c) for c in range(0x110000)
+                 if not 0xD800 <= c <= 0xDFFF and loader._NOT_PRINTABLE.match(chr(c))]
+    assert len(forbidden) == 63  # C0 but tab and breaks, DEL, C1 but NEL, U+FFFE, U+FFFF
+    for character in forbidden:
+        assert loader._may_hold_forbidden(f"Hyvä {character} päivä".encode())
+
+
+def test_the_byte_precheck_lets_ordinary_text_through() -> None:
+    finnish = "Asiakas ostaa talvitakin – hinta 120 €, ”hyvä” 😊\n\ttab\r\n".encode()
+    assert not loader._may_hold_forbidden(finnish)
