@@ -9,9 +9,15 @@ from typing import Annotated, Any, Literal
 import typer
 
 from cxjourney import __version__
-from cxjourney.config import RenderFormat
 from cxjourney.model import Lang
-from cxjourney.options import ColorChoice, ReportFormat, SeverityName, spec
+from cxjourney.options import (
+    RENDER_OPTIONS,
+    ColorChoice,
+    RenderFormat,
+    ReportFormat,
+    SeverityName,
+    spec,
+)
 
 app = typer.Typer(
     name="cxj",
@@ -27,6 +33,11 @@ def _option(dest: str, **extra: Any) -> Any:
     """A Typer option declared from the shared table in ``cxjourney.options``."""
     option = spec(dest)
     return typer.Option(*option.flags, help=option.help, **extra)
+
+
+def _render_option(dest: str) -> Any:
+    option = spec(dest, RENDER_OPTIONS)
+    return typer.Option(*option.flags, help=option.help, show_default=False)
 
 
 # --- options shared by validate and lint ---------------------------------------------------
@@ -290,23 +301,11 @@ def diff(
 @app.command(epilog="Example: cxj render journeys/ -f html -o site/")
 def render(
     paths: Paths = None,
-    format: Annotated[RenderFormat | None, typer.Option(
-        "--format", "-f", help="html, md, mermaid, dot, svg, png (svg and png need "
-                               "Graphviz), json or csv. Default: config `format`, else "
-                               "html.", show_default=False)] = None,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="A file (one journey, with a suffix), a folder, or '-' for "
-                               "standard output. Default: config `output`, else site/.",
-        show_default=False)] = None,
-    lang: Annotated[Lang | None, typer.Option(
-        "--lang", help="Label language, over the file's `lang:` and config `lang`.",
-        show_default=False)] = None,
-    template: Annotated[str | None, typer.Option(
-        "--template", help="A Jinja template FILE used instead of the format's journey "
-                           "template.", show_default=False)] = None,
-    templates: Annotated[str | None, typer.Option(
-        "--templates", help="A folder searched before the built-in templates (overrides "
-                            "config `templates`).", show_default=False)] = None,
+    format: Annotated[RenderFormat | None, _render_option("format")] = None,
+    output: Annotated[str | None, _render_option("output")] = None,
+    lang: Annotated[Lang | None, _render_option("lang")] = None,
+    template: Annotated[str | None, _render_option("template")] = None,
+    templates: Annotated[str | None, _render_option("templates")] = None,
     config: Config = None,
     isolated: Isolated = False,
     color: Color = "auto",

@@ -15,6 +15,7 @@ from cxjourney import records
 from cxjourney.errors import ConfigError
 from cxjourney.loader import FileLimits
 from cxjourney.model import Lang, spec
+from cxjourney.options import RenderFormat
 from cxjourney.records import Record, field, record
 from cxjourney.shapes import FieldShape, Shape, field_map, fields_of
 from cxjourney.text import did_you_mean
@@ -23,7 +24,6 @@ CONFIG_FILE = "cxj.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT_INCLUDE = ("**/*.journey.yaml", "**/*.journey.yml")
 SeverityName = Literal["error", "warning", "info"]
-RenderFormat = Literal["html", "md", "mermaid", "dot", "svg", "png", "json", "csv"]
 
 
 def _key(name: str, doc: str, **extra: Any) -> dict[str, Any]:

@@ -1,21 +1,23 @@
-"""Start-up fast path: run ``validate`` and ``lint`` without importing Typer.
+"""Start-up fast path: run ``validate``, ``lint`` and ``render`` without importing Typer.
 
 Git hooks call ``cxj validate FILE`` on every commit, where importing Typer would be most
-of the run. This parser reads the same option table as the Typer command line
-(``cxjourney.options``) but accepts only command lines it understands completely; for
-anything else (``--help``, an unknown option, a bad value, a missing argument) it returns
-None and Typer handles the command line, so help and error messages have one source.
+of the run; for ``render`` of a folder it is time no second core can share. This parser
+reads the same option tables as the Typer command line (``cxjourney.options``) but accepts
+only command lines it understands completely; for anything else (``--help``, an unknown
+option, a bad value, a missing argument) it returns None and Typer handles the command
+line, so help and error messages have one source.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from cxjourney.options import CHECK_OPTIONS, LINT_OPTIONS, OptionSpec
+from cxjourney.options import CHECK_OPTIONS, LINT_OPTIONS, RENDER_OPTIONS, OptionSpec
 
 TABLES: dict[str, tuple[OptionSpec, ...]] = {
     "validate": CHECK_OPTIONS,
     "lint": CHECK_OPTIONS + LINT_OPTIONS,
+    "render": RENDER_OPTIONS,
 }
 
 
@@ -70,6 +72,10 @@ def run(args: list[str]) -> int | None:
     values = parse(args[1:], TABLES[args[0]])
     if values is None:
         return None
+    if args[0] == "render":
+        from cxjourney.commands import render
+
+        return render.run_command(values)
     from cxjourney.commands import check
 
     return check.run_command(args[0], values)

@@ -1,4 +1,4 @@
-"""The options of ``cxj validate`` and ``cxj lint``, declared once as data.
+"""The options of ``cxj validate``, ``cxj lint`` and ``cxj render``, declared once as data.
 
 Two parsers read this table: the Typer command line (``cxjourney.cli``), which is the
 authority for help and errors, and the start-up fast path (``cxjourney.fastpath``), which
@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple, get_args
 
+from cxjourney.model import Lang
+
 OptionKind = Literal["flag", "value", "choice", "list"]
 
 ReportFormat = Literal["text", "json", "github", "sarif", "junit", "gitlab"]
+RenderFormat = Literal["html", "md", "mermaid", "dot", "svg", "png", "json", "csv"]
 ColorChoice = Literal["auto", "always", "never"]
 SeverityName = Literal["error", "warning", "info"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+RENDER_FORMATS: tuple[str, ...] = get_args(RenderFormat)
+LANGS: tuple[str, ...] = get_args(Lang)
 COLOR_CHOICES: tuple[str, ...] = get_args(ColorChoice)
 SEVERITIES: tuple[str, ...] = get_args(SeverityName)
 
@@ -75,6 +80,27 @@ LINT_OPTIONS: tuple[OptionSpec, ...] = (
 )
 
 
-def spec(dest: str) -> OptionSpec:
-    """The option named ``dest`` (for the Typer declarations)."""
-    return next(option for option in CHECK_OPTIONS + LINT_OPTIONS if option.dest == dest)
+_COMMON = {option.dest: option for option in CHECK_OPTIONS}
+
+RENDER_OPTIONS: tuple[OptionSpec, ...] = (
+    OptionSpec("format", ("--format", "-f"), "choice",
+               "html, md, mermaid, dot, svg, png (svg and png need Graphviz), json or csv. "
+               "Default: config `format`, else html.", RENDER_FORMATS),
+    OptionSpec("output", ("--output", "-o"), "value",
+               "A file (one journey, with a suffix), a folder, or '-' for standard output. "
+               "Default: config `output`, else site/."),
+    OptionSpec("lang", ("--lang",), "choice",
+               "Label language, over the file's `lang:` and config `lang`.", LANGS),
+    OptionSpec("template", ("--template",), "value",
+               "A Jinja template FILE used instead of the format's journey template."),
+    OptionSpec("templates", ("--templates",), "value",
+               "A folder searched before the built-in templates (overrides config "
+               "`templates`)."),
+    _COMMON["config"], _COMMON["isolated"], _COMMON["color"], _COMMON["stdin_filename"],
+)
+
+
+def spec(dest: str, table: tuple[OptionSpec, ...] = CHECK_OPTIONS + LINT_OPTIONS,
+         ) -> OptionSpec:
+    """The option named ``dest`` in ``table`` (for the Typer declarations)."""
+    return next(option for option in table if option.dest == dest)

@@ -19,7 +19,8 @@ from cxj_foundation_support import INVALID, VALID, Result, run_cli, write
 
 from cxjourney import checker, fastpath
 from cxjourney.commands import check
-from cxjourney.options import CHECK_OPTIONS
+from cxjourney.commands import render as render_command
+from cxjourney.options import CHECK_OPTIONS, RENDER_OPTIONS
 
 Cxj = Callable[..., Result]
 
@@ -442,11 +443,48 @@ def test_fast_path_and_typer_parse_alike(args: list[str], monkeypatch: pytest.Mo
     assert {**typer_options, "paths": typer_options["paths"] or []} == fast
 
 
+RENDER_COMMAND_LINES = [
+    [],
+    ["examples/"],
+    ["-f", "md", "-o", "site", "a", "b"],
+    ["--format=svg", "--output", "-", "one.journey.yaml"],
+    ["--lang", "fi", "--template", "t.html.j2", "--templates", "custom", "x"],
+    ["--config", "c/pyproject.toml", "--isolated", "--color", "never", "d"],
+    ["-", "--stdin-filename", "j/x.journey.yaml", "-o", "out.html"],
+]
+
+
+@pytest.mark.parametrize("args", RENDER_COMMAND_LINES, ids=[" ".join(a) or "(none)"
+                                                            for a in RENDER_COMMAND_LINES])
+def test_render_fast_path_and_typer_parse_alike(args: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = fastpath.parse(args, fastpath.TABLES["render"])
+    assert fast is not None
+    seen: list[dict[str, Any]] = []
+    monkeypatch.setattr(render_command, "run_command", lambda values: seen.append(values) or 0)
+    from cxjourney.__main__ import _run
+
+    monkeypatch.setattr(fastpath, "run", lambda args: None)  # force the Typer path
+    assert _run(["render", *args]) == 0
+    (typer_values,) = seen
+    dests = {option.dest for option in RENDER_OPTIONS} | {"paths"}
+    assert set(fast) == dests
+    typer_options = {key: value for key, value in typer_values.items() if key in dests}
+    assert {**typer_options, "paths": typer_options["paths"] or []} == fast
+
+
 @pytest.mark.parametrize("args", [
     ["--help"], ["--bogus"], ["--format", "xml"], ["--quiet=1"], ["-o"], ["-oFILE"],
 ])
 def test_fast_path_declines_what_it_does_not_fully_understand(args: list[str]) -> None:
     assert fastpath.parse(args, fastpath.TABLES["validate"]) is None
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["-f", "pdf"], ["--lang", "sv"], ["-fhtml"], ["--quiet"], ["--template"],
+])
+def test_render_fast_path_declines_what_it_does_not_fully_understand(args: list[str]) -> None:
+    assert fastpath.parse(args, fastpath.TABLES["render"]) is None
 
 
 @pytest.mark.parametrize("command", ["validate", "lint"])
@@ -460,6 +498,16 @@ def test_fast_path_runs_the_common_command_line_without_typer(files: Path,
     completed = subprocess.run([sys.executable, "-c", code], cwd=files, capture_output=True,
                                text=True, timeout=60, check=False)
     assert completed.stdout.splitlines()[-1].endswith(" []"), completed.stdout
+
+
+def test_render_runs_without_typer(files: Path) -> None:
+    code = ("import sys; from cxjourney.__main__ import main; rc = main(['render', "
+            "'good.journey.yaml', '-f', 'html', '-o', 'site']); print(rc, 'typer' in "
+            "sys.modules)")
+    completed = subprocess.run([sys.executable, "-c", code], cwd=files, capture_output=True,
+                               text=True, timeout=60, check=False)
+    assert completed.stdout.splitlines()[-1] == "0 False", completed
+    assert (files / "site" / "good.html").is_file()
 
 
 # --- the real executable -------------------------------------------------------------------
