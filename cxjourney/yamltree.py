@@ -170,16 +170,76 @@ class LimitError(Exception):
 # --- event sources ---------------------------------------------------------------------
 
 try:  # libyaml through ruamel.yaml.clib: the fast path
-    from _ruamel_yaml import CParser as _CParser  # type: ignore[import-not-found]
+    import _ruamel_yaml  # type: ignore[import-not-found]
+    from _ruamel_yaml import CParser as _CParser
 
     HAVE_C_PARSER = True
 except ImportError:  # pragma: no cover - depends on the installation
     HAVE_C_PARSER = False
 
 
+class EventKinds(NamedTuple):
+    """The classes of the frequent events of one parser, in the composer's order."""
+
+    scalar: type
+    mapping_start: type
+    sequence_start: type
+    mapping_end: type
+    sequence_end: type
+
+
+@functools.cache
+def _ruamel_event_kinds() -> EventKinds:
+    from ruamel.yaml import events
+
+    return EventKinds(events.ScalarEvent, events.MappingStartEvent,
+                      events.SequenceStartEvent, events.MappingEndEvent,
+                      events.SequenceEndEvent)
+
+
+@functools.cache
+def _c_event_kinds() -> EventKinds:
+    """libyaml's events as flat classes, installed where its binding looks them up.
+
+    ruamel's ``ScalarEvent(…)`` runs three ``__init__`` (its own, NodeEvent's, Event's)
+    and libyaml makes an event per scalar and per collection start and end: a twentieth
+    of a journey's load. The subclasses below set the same slots in one call. The binding
+    finds the classes by name in its module at each event, so installing them there is
+    all it takes; as subclasses of ruamel's they behave as those for any other reader.
+    """
+    ruamel = _ruamel_event_kinds()
+
+    def scalar(self: Any, anchor: Any, tag: Any, implicit: Any, value: Any,
+               start_mark: Any = None, end_mark: Any = None, style: Any = None,
+               comment: Any = None) -> None:
+        self.start_mark, self.end_mark, self.comment = start_mark, end_mark, comment
+        self.anchor, self.ctag, self.implicit = anchor, tag, implicit
+        self.value, self.style = value, style
+
+    def collection_start(self: Any, anchor: Any, tag: Any, implicit: Any,
+                         start_mark: Any = None, end_mark: Any = None,
+                         flow_style: Any = None, comment: Any = None,
+                         nr_items: int | None = None) -> None:
+        self.start_mark, self.end_mark, self.comment = start_mark, end_mark, comment
+        self.anchor, self.ctag, self.implicit = anchor, tag, implicit
+        self.flow_style, self.nr_items = flow_style, nr_items
+
+    def collection_end(self: Any, start_mark: Any = None, end_mark: Any = None,
+                       comment: Any = None) -> None:
+        self.start_mark, self.end_mark, self.comment = start_mark, end_mark, comment
+
+    inits = (scalar, collection_start, collection_start, collection_end, collection_end)
+    flat = EventKinds(*(type(base.__name__, (base,), {"__slots__": (), "__init__": init})
+                        for base, init in zip(ruamel, inits, strict=True)))
+    for cls in flat:
+        setattr(_ruamel_yaml, cls.__name__, cls)
+    return flat
+
+
 def _c_events(text: str) -> Iterator[Any]:
     # get_event returns None after StreamEnd, so iter() stops there: no generator frame to
     # resume per event. The parser is freed with the iterator (dispose() is a no-op).
+    _c_event_kinds()  # installs the flat event classes on the first call
     parser = _CParser(text)
     return iter(parser.get_event, None)
 
@@ -438,16 +498,11 @@ def compose(text: str, limits: Limits = DEFAULT_LIMITS, *, pure: bool = False) -
 
 def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
     from ruamel.yaml.error import YAMLError  # both parsers raise this family
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-    )
+    from ruamel.yaml.events import AliasEvent, DocumentStartEvent
 
+    pure = pure or not HAVE_C_PARSER
+    scalar_event, mapping_start, sequence_start, mapping_end, sequence_end = (
+        _ruamel_event_kinds() if pure else _c_event_kinds())
     composer = _Composer(limits)
     documents = 0
     second: Mark | None = None
@@ -456,20 +511,20 @@ def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
             kind = type(event)
             # `ctag` is the tag as parsed; ruamel's `tag` is a property that wraps it in
             # str(), a Python call per event that only a tagged node needs.
-            if kind is ScalarEvent:
+            if kind is scalar_event:
                 if event.anchor or event.ctag is not None or not composer.stack:
                     composer.scalar(event, text)  # the general path
                 else:
                     _plain_scalar(composer, event)
-            elif kind is MappingStartEvent:
+            elif kind is mapping_start:
                 start = _mark(event.start_mark)
                 tag = None if event.ctag is None else event.tag
                 composer.start_collection(Mapping(start, start, tag), event, text)
-            elif kind is SequenceStartEvent:
+            elif kind is sequence_start:
                 start = _mark(event.start_mark)
                 tag = None if event.ctag is None else event.tag
                 composer.start_collection(Sequence(start, start, tag), event, text)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            elif kind is mapping_end or kind is sequence_end:
                 composer.end_collection(event)
             elif kind is AliasEvent:
                 composer.alias(event)

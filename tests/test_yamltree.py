@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cxjourney import loader
+from cxjourney import loader, yamltree
 from cxjourney.loader import FileLimits, load_bytes
 from cxjourney.yamltree import (
     LimitError,
@@ -278,3 +278,42 @@ def test_the_byte_precheck_never_misses_a_forbidden_character() -> None:
 def test_the_byte_precheck_lets_ordinary_text_through() -> None:
     finnish = "Asiakas ostaa talvitakin – hinta 120 €, ”hyvä” 😊\n\ttab\r\n".encode()
     assert not loader._may_hold_forbidden(finnish)
+
+
+def _event_facts(text: str) -> list[tuple[Any, ...]]:
+    from _ruamel_yaml import CParser
+    from ruamel.yaml.error import YAMLError
+
+    facts: list[tuple[Any, ...]] = []
+    parser = CParser(text)
+    try:
+        for event in iter(parser.get_event, None):
+            facts.append((type(event).__name__, *(getattr(event, name, "-") for name in (
+                              "anchor", "tag", "implicit", "value", "style", "flow_style",
+                              "comment", "nr_items")),
+                          *((mark.line, mark.column, mark.index)
+                            for mark in (event.start_mark, event.end_mark))))
+    except YAMLError as error:
+        facts.append(("error", str(error)))
+    return facts
+
+
+@pytest.mark.skipif(not yamltree.HAVE_C_PARSER, reason="needs ruamel.yaml.clib")
+def test_flat_libyaml_events_carry_what_ruamels_classes_carry(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import _ruamel_yaml
+    from ruamel.yaml import events
+    from test_validate_cases import ALL_CASES, case_bytes
+
+    texts = [case_bytes(case).decode("utf-8", "replace") for _, case in ALL_CASES]
+    texts.append("a: &x !t [b, 'c', {d: *x}]\n? e\n: |\n  f\n")
+    flat = yamltree._c_event_kinds()
+    assert all(cls.__mro__[1] is base for cls, base in zip(
+        flat, yamltree._ruamel_event_kinds(), strict=True))
+    with_flat = [_event_facts(text) for text in texts]
+    for cls in flat:
+        monkeypatch.setattr(_ruamel_yaml, cls.__name__, getattr(events, cls.__name__))
+    with_ruamels = [_event_facts(text) for text in texts]
+    for flat_facts, ruamel_facts in zip(with_flat, with_ruamels, strict=True):
+        assert flat_facts == ruamel_facts
+    assert sum(len(facts) for facts in with_flat) > 3000
