@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 CORE_TAG_PREFIX = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(
@@ -35,16 +35,39 @@ class Mark(NamedTuple):
     column: int
 
 
+class ParserMark(Protocol):
+    """A position as the parsers report it: 0-based line and column."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
 class Node:
-    """A node of the tree: where it starts and ends, and its tag if one was written."""
+    """A node of the tree: where it starts and ends, and its tag if one was written.
 
-    __slots__ = ("end", "start", "tag", "tag_mark")
+    The node keeps the parser's own marks (0-based ``line`` and ``column``) and makes a
+    :class:`Mark` of one only when asked: findings ask for a few, and building two per
+    node for a file that has none was a tenth of a load.
+    """
 
-    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
-        self.start = start
-        self.end = end
+    __slots__ = ("_end", "_start", "tag", "tag_mark")
+
+    def __init__(self, start: ParserMark, end: ParserMark, tag: str | None) -> None:
+        self._start = start
+        self._end = end
         self.tag = tag
         self.tag_mark: Mark | None = None
+
+    @property
+    def start(self) -> Mark:
+        return _mark(self._start)
+
+    @property
+    def end(self) -> Mark:
+        return _mark(self._end)
 
     @property
     def has_foreign_tag(self) -> bool:
@@ -60,10 +83,11 @@ class Scalar(Node):
 
     __slots__ = ("_resolved", "style", "text")
 
-    def __init__(self, text: str, style: str | None, start: Mark, end: Mark, tag: str | None):
+    def __init__(self, text: str, style: str | None, start: ParserMark, end: ParserMark,
+                 tag: str | None):
         # Node.__init__'s assignments, inlined: scalars are most of a file's nodes.
-        self.start = start
-        self.end = end
+        self._start = start
+        self._end = end
         self.tag = tag
         self.tag_mark = None
         self.text = text
@@ -90,8 +114,8 @@ class Scalar(Node):
 class Sequence(Node):
     __slots__ = ("items",)
 
-    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
-        self.start, self.end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
+    def __init__(self, start: ParserMark, end: ParserMark, tag: str | None) -> None:
+        self._start, self._end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
         self.items: list[Node] = []
 
     def __repr__(self) -> str:
@@ -107,8 +131,8 @@ class Mapping(Node):
 
     __slots__ = ("merges", "pairs")
 
-    def __init__(self, start: Mark, end: Mark, tag: str | None) -> None:
-        self.start, self.end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
+    def __init__(self, start: ParserMark, end: ParserMark, tag: str | None) -> None:
+        self._start, self._end, self.tag, self.tag_mark = start, end, tag, None  # as Node's
         self.pairs: list[tuple[Node, Node]] = []
         self.merges: list[Node] = []
 
@@ -366,18 +390,15 @@ class _Composer:
         return node
 
     def scalar(self, event: Any, text: str) -> None:
-        raw_start, raw_end = event.start_mark, event.end_mark
-        start = _new_tuple(Mark, (raw_start.line + 1, raw_start.column + 1))
-        end = _new_tuple(Mark, (raw_end.line + 1, raw_end.column + 1))
         self.count += 1
         if self.count > self.limits.max_nodes:
-            self._count(0, start)  # reports the limit
+            self._count(0, _mark(event.start_mark))  # reports the limit
         style = event.style or None
-        node = Scalar(event.value, style, start, end, event.tag)
+        node = Scalar(event.value, style, event.start_mark, event.end_mark, event.tag)
         if event.tag is not None:
             self._tagged(node, event, text)
         if style:
-            self.spans.append((start, end))
+            self.spans.append((node.start, node.end))
         if event.anchor:
             self.anchors[event.anchor] = node
             self.sizes[id(node)] = (1, 0)
@@ -408,7 +429,7 @@ class _Composer:
         height = self.heights.pop() + 1
         self.pending_key.pop()
         node = opened.node
-        node.end = _mark(event.end_mark)
+        node._end = event.end_mark
         if isinstance(node, Mapping):
             _apply_merges(node)
         if opened.anchor:
@@ -420,17 +441,14 @@ class _Composer:
 def _plain_scalar(composer: _Composer, event: Any) -> None:
     """``_Composer.scalar`` for the common case — no anchor, no tag, inside a collection —
     in one function: most events of a journey are such scalars."""
-    raw_start, raw_end = event.start_mark, event.end_mark
-    start = _new_tuple(Mark, (raw_start.line + 1, raw_start.column + 1))
-    end = _new_tuple(Mark, (raw_end.line + 1, raw_end.column + 1))
     composer.count += 1
     if composer.count > composer.limits.max_nodes:
-        composer._count(0, start)  # reports the limit
+        composer._count(0, _mark(event.start_mark))  # reports the limit
     style = event.style or None
     text = event.value
-    node = Scalar(text, style, start, end, None)
+    node = Scalar(text, style, event.start_mark, event.end_mark, None)
     if style:
-        composer.spans.append((start, end))
+        composer.spans.append((node.start, node.end))
         node._resolved = text  # an untagged quoted or block scalar is its text
     elif text and text[0] not in _NUMBER_START and text not in _NULLS and text not in _BOOL:
         # Plain prose, settled here: _resolve_plain's first tests, inlined because a call
@@ -517,11 +535,11 @@ def _compose(text: str, limits: Limits, *, pure: bool) -> Document:
                 else:
                     _plain_scalar(composer, event)
             elif kind is mapping_start:
-                start = _mark(event.start_mark)
+                start = event.start_mark
                 tag = None if event.ctag is None else event.tag
                 composer.start_collection(Mapping(start, start, tag), event, text)
             elif kind is sequence_start:
-                start = _mark(event.start_mark)
+                start = event.start_mark
                 tag = None if event.ctag is None else event.tag
                 composer.start_collection(Sequence(start, start, tag), event, text)
             elif kind is mapping_end or kind is sequence_end:
