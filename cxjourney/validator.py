@@ -32,6 +32,7 @@ from cxjourney.shapes import TEXT, FieldShape, Shape, field_map, required_fields
 from cxjourney.text import did_you_mean
 from cxjourney.yamltree import (
     CORE_TAG_PREFIX,
+    NULL_TEXTS,
     Document,
     Mapping,
     Mark,
@@ -96,8 +97,8 @@ def _expected(shapes: Iterable[Shape]) -> str:
 def _is_null(node: Node) -> bool:
     if type(node) is not Scalar:
         return False
-    if node.tag is None:
-        return node.is_plain and node.value is None  # untagged plain: cannot raise
+    if node.tag is None:  # an untagged scalar is null when it is plain and reads so
+        return not node.style and node.text in NULL_TEXTS
     if node.tag == CORE_TAG_PREFIX + "null":  # `!!null ''` is null too, quoted or not
         return _safe_value(node) is None
     return False
@@ -109,7 +110,7 @@ def _plain_text(node: Node) -> str | None:
     Most values of a journey are such prose, and none of them can be wrong for a field
     that takes any text, so they skip the general path."""
     if type(node) is Scalar and node.tag is None:
-        value = node.value
+        value = node.resolved  # prose is settled by the composer; the rest goes the long way
         if type(value) is str and value.strip():
             return value
     return None
@@ -174,7 +175,7 @@ class Reader:
         for merge in node.merges:
             self._check_merge(merge, location)
         for key, value in node.pairs:
-            if type(key) is Scalar and key.tag is None and type(key.value) is str:
+            if type(key) is Scalar and key.tag is None and type(key.resolved) is str:
                 name: str | None = key.text  # the common key, without a call
             else:
                 name = self._key_name(key, location)
@@ -193,9 +194,10 @@ class Reader:
             if field is None:
                 self._unknown_key(key, name, fields, location)
                 continue
-            if field.plain_text:  # most fields are prose, which any text field takes
-                text = _plain_text(value)
-                if text is not None:
+            if field.plain_text and type(value) is Scalar and value.tag is None:
+                # Most fields are prose, which any text field takes (_plain_text, inlined)
+                text = value.resolved
+                if type(text) is str and text.strip():
                     values[field.name] = text
                     continue
             before = len(self.findings)

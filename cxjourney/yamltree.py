@@ -75,13 +75,13 @@ class Node:
         return self.tag is not None and self.tag != "!" and self.tag not in CORE_TAGS
 
 
-_UNRESOLVED: Any = object()
+UNRESOLVED: Any = object()  # Scalar.resolved before anything has resolved the scalar
 
 
 class Scalar(Node):
     """A scalar: its text as written (after YAML's folding and escapes) and its style."""
 
-    __slots__ = ("_resolved", "style", "text")
+    __slots__ = ("resolved", "style", "text")
 
     def __init__(self, text: str, style: str | None, start: ParserMark, end: ParserMark,
                  tag: str | None):
@@ -92,7 +92,9 @@ class Scalar(Node):
         self.tag_mark = None
         self.text = text
         self.style = style  # None for plain, else one of ' " | >
-        self._resolved = _UNRESOLVED  # the core-schema value, computed once on demand
+        # The core-schema value once known: the composer settles prose and quoted text,
+        # `value` the rest on demand. Hot paths may test it for a str to skip `value`.
+        self.resolved: Any = UNRESOLVED
 
     @property
     def is_plain(self) -> bool:
@@ -103,9 +105,9 @@ class Scalar(Node):
         """The YAML 1.2 core-schema value (str, int, float, bool or None).
 
         Raises :class:`TagValueError` when a core tag does not fit the text."""
-        if self._resolved is _UNRESOLVED:
-            self._resolved = resolve_scalar(self)
-        return self._resolved
+        if self.resolved is UNRESOLVED:
+            self.resolved = resolve_scalar(self)
+        return self.resolved
 
     def __repr__(self) -> str:
         return f"Scalar({self.text!r} @{self.start.line}:{self.start.column})"
@@ -449,11 +451,11 @@ def _plain_scalar(composer: _Composer, event: Any) -> None:
     node = Scalar(text, style, event.start_mark, event.end_mark, None)
     if style:
         composer.spans.append((node.start, node.end))
-        node._resolved = text  # an untagged quoted or block scalar is its text
-    elif text and text[0] not in _NUMBER_START and text not in _NULLS and text not in _BOOL:
+        node.resolved = text  # an untagged quoted or block scalar is its text
+    elif text and text[0] not in _NUMBER_START and text not in NULL_TEXTS and text not in _BOOL:
         # Plain prose, settled here: _resolve_plain's first tests, inlined because a call
         # per scalar costs 3 % of a load (tests/test_yamltree.py keeps the two in step).
-        node._resolved = text
+        node.resolved = text
     parent = composer.stack[-1].node
     if type(parent) is Sequence:
         parent.items.append(node)
@@ -598,7 +600,7 @@ def _syntax_error(error: Exception) -> YamlSyntaxError:
 
 # --- YAML 1.2 core schema --------------------------------------------------------------
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULL_TEXTS = frozenset({"", "~", "null", "Null", "NULL"})  # the plain scalars that are null
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMBER_START = frozenset("0123456789+-.")  # every int, float, .inf and .nan starts so
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -621,7 +623,7 @@ def _decimal_int(text: str) -> int | float:
 def _resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema for a plain scalar. Most scalars are prose, so the cheap set
     lookups and the first character settle them before any regular expression runs."""
-    if text in _NULLS:
+    if text in NULL_TEXTS:
         return None
     if text in _BOOL:
         return _BOOL[text]
