@@ -6,6 +6,7 @@ at most a few names of its own (``cxjourney.rendering.formats``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,6 +177,7 @@ MOOD_COLORS = ((-2, (0xF4, 0xA3, 0xA3)), (-1, (0xFB, 0xD3, 0xC9)), (0, (0xF1, 0x
 NO_SCORE_COLOR = "#d9d9d9"  # neutral grey (SPEC §6)
 
 
+@functools.lru_cache(maxsize=1024)  # mean scores take few values; a page asks per stage
 def mood_color(score: float | None) -> str:
     """``#rrggbb`` for a mean score, interpolated between the anchors; grey for none."""
     if score is None:
