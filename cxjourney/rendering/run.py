@@ -118,7 +118,7 @@ class Checked:
     back the rendered bytes and a plain index row, never the journey and its YAML tree."""
 
     path: str
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] = ()  # why the file is invalid (lint goes in `entry`)
     journey_id: str | None = None  # None: invalid (or unreadable)
     payload: bytes | None = None  # for standard output
     staged: Path | None = None  # for files: written beside its destination, not yet renamed
@@ -216,22 +216,21 @@ def _process(work: _Work, item: Input) -> Checked:
     journey = loaded.journey
     if journey is None:
         return Checked(item.display, tuple(loaded.findings))
-    findings = tuple(_lint(loaded, settings)) if work.with_index else ()
     try:
         rendered = work.renderer.render(journey)
     except CxjError as error:
-        return Checked(item.display, findings, journey.id, problem=str(error))
+        return Checked(item.display, (), journey.id, problem=str(error))
     payload = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-    entry = index_entry(journey, findings, work.renderer.format,
+    entry = index_entry(journey, tuple(_lint(loaded, settings)), work.renderer.format,
                         Labels(work.renderer.lang or settings.config.lang or "en")) \
         if work.with_index else None
     if work.target.kind == "stdout":
-        return Checked(item.display, findings, journey.id, payload, entry=entry)
-    return _stage(item.display, findings, journey.id, payload, entry, work)
+        return Checked(item.display, (), journey.id, payload, entry=entry)
+    return _stage(item.display, journey.id, payload, entry, work)
 
 
-def _stage(path: str, findings: tuple[Finding, ...], journey_id: str, payload: bytes,
-           entry: dict[str, Any] | None, work: _Work) -> Checked:
+def _stage(path: str, journey_id: str, payload: bytes, entry: dict[str, Any] | None,
+           work: _Work) -> Checked:
     """Write the output beside its destination under a hidden name, in the worker (the
     writes spread over the cores). The parent renames it into place once it knows the id
     is not shared (a rename is atomic)."""
@@ -239,15 +238,15 @@ def _stage(path: str, findings: tuple[Finding, ...], journey_id: str, payload: b
     staged = destination.with_name(f".{destination.name}.{os.getpid()}."
                                    f"{next(_STAGE_NUMBERS)}.staged")
     if not is_slug(journey_id):
-        return Checked(path, findings, journey_id)  # rejected by the parent; no file name
+        return Checked(path, (), journey_id)  # rejected by the parent; no file name
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         output.write_staged(staged, payload)
     except OSError as error:
-        return Checked(path, findings, journey_id,
+        return Checked(path, (), journey_id,
                        problem=f"{path}: cannot write {destination}: "
                                f"{error.strerror or error}")
-    return Checked(path, findings, journey_id, staged=staged, entry=entry)
+    return Checked(path, (), journey_id, staged=staged, entry=entry)
 
 
 def _lint(loaded: Any, settings: Settings) -> list[Finding]:
