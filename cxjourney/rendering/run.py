@@ -158,6 +158,7 @@ def run(options: RenderOptions, settings: Settings,
     stdin = sys.stdin.buffer.read() if STDIN in options.paths else None
     work = _Work(renderer, target, settings, personas, with_index, stdin)
     results: list[Checked] = []
+    committed: set[int] = set()  # id() of the results renamed into place
     try:
         results.extend(_process_all(work, selection.inputs, progress))
         chosen = _renderable(results, with_index, outcome, options.color)
@@ -167,11 +168,13 @@ def run(options: RenderOptions, settings: Settings,
             sys.stdout.buffer.flush()
         else:
             for result in chosen:
-                _commit(result, target, renderer.format.suffix, outcome)
+                if _commit(result, target, renderer.format.suffix, outcome):
+                    committed.add(id(result))
             if with_index and target.path is not None:
                 _write_index(renderer, chosen, target.path, options, settings, outcome)
     finally:
-        _discard_staged(results)  # of journeys not rendered, or of an interrupted run
+        # of journeys not rendered, or of an interrupted run
+        _discard_staged(result for result in results if id(result) not in committed)
     return outcome.exit_code()
 
 
@@ -315,8 +318,9 @@ def _not_rendered(journey_id: str, paths: list[str], path: str, with_index: bool
     return ""
 
 
-def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> None:
-    """Rename a staged file into place, keeping the permissions of the file it replaces."""
+def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> bool:
+    """Rename a staged file into place, keeping the permissions of the file it replaces;
+    False when it could not be (reported)."""
     assert result.staged is not None and result.journey_id is not None
     destination = target.file_for(result.journey_id, suffix)
     try:
@@ -326,11 +330,12 @@ def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> N
     except OSError as error:
         output.error(f"{result.path}: cannot write {destination}: {error.strerror or error}")
         outcome.failed += 1
-        return
+        return False
     outcome.written.append(destination)
+    return True
 
 
-def _discard_staged(results: list[Checked]) -> None:
+def _discard_staged(results: Iterable[Checked]) -> None:
     for result in results:
         if result.staged is not None:
             with contextlib.suppress(OSError):
