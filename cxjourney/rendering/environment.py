@@ -3,12 +3,18 @@
 Search order (SPEC §6): a ``--template FILE`` (as the journey template of its format), the
 user's templates folder (``--templates DIR`` / ``[render] templates``), then the built-ins.
 Every built-in is also reachable as ``cxj/<name>``, so an override can extend the built-in
-it shadows. Environments are cached by that search path: templates compile once per run.
+it shadows. Environments are cached by that search path: templates compile once per run,
+and their compiled code is kept in the user's cache folder for the next run (compiling the
+HTML page takes longer than rendering a dozen journeys with it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import os
+import sys
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from types import CodeType
@@ -48,6 +54,46 @@ class _Template(jinja2.Template):
         # html_output writes the same text without a Markup object per value.
         template.root_render_func.__globals__["escape"] = escape.html_output
         return template
+
+
+class _CompiledCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache, but a cache: a file it cannot read, write or make sense
+    of is a miss, never an error (a read-only home, a full disk, a truncated file)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # any unreadable entry is only a miss
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_cache() -> jinja2.BytecodeCache | None:
+    """The cache of compiled templates: ``$XDG_CACHE_HOME/cxj`` (else ``~/.cache/cxj``),
+    in a folder named for everything the compiled code depends on besides the template
+    source (which Jinja checks itself): cxj, Jinja, Python, and this module, whose options
+    (autoescaping, whitespace) the code is compiled with. ``CXJ_NO_CACHE=1`` turns it off.
+    """
+    if os.environ.get("CXJ_NO_CACHE"):
+        return None
+    from cxjourney import __version__
+
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser()
+        this_module = Path(__file__).read_bytes()
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to expand ~ to
+        return None
+    key = hashlib.sha256(f"{__version__} {jinja2.__version__} {sys.version}".encode()
+                         + this_module).hexdigest()[:16]
+    folder = Path(base) / "cxj" / f"templates-{key}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledCache(str(folder))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -102,6 +148,7 @@ def environment(templates_dir: str | None = None,
         keep_trailing_newline=True,
         auto_reload=False,
         cache_size=-1,
+        bytecode_cache=_compiled_cache(),
     )
     env.template_class = _Template
     env.filters.update(escape.FILTERS)

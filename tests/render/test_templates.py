@@ -5,15 +5,15 @@ renders as documented."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import pytest
-from support import EXAMPLES, FLAGSHIP, REPO
+from support import EXAMPLES, FLAGSHIP, REPO, load
 
-from cxjourney.rendering import environment
+from cxjourney.rendering import environment, render
 from cxjourney.rendering.labels import LANGUAGES, Labels
 
 Cxj = Callable[..., Any]
@@ -118,3 +118,48 @@ def test_every_label_reads_as_an_attribute_and_an_unknown_one_is_an_error() -> N
     env = environment.environment()
     with pytest.raises(jinja2.UndefinedError, match="no_such_label"):
         env.from_string("{{ labels.no_such_label }}").render(labels=Labels("en"))
+
+
+@pytest.fixture
+def fresh_environments() -> Iterator[None]:
+    environment.environment.cache_clear()
+    yield
+    environment.environment.cache_clear()
+
+
+def test_compiled_templates_are_cached_between_runs(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    fresh_environments: None) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CXJ_NO_CACHE", raising=False)
+    journey = load(FLAGSHIP)
+    page = render(journey, "html")
+    cached = list((tmp_path / "cache" / "cxj").glob("templates-*/*.cache"))
+    assert len(cached) == 3  # the page, its stylesheet and its macros
+    # A later run reads them instead of compiling: with compiling broken, it still renders.
+    environment.environment.cache_clear()
+
+    def no_compiling(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(jinja2.Environment, "_parse", no_compiling)
+    assert render(journey, "html") == page
+
+
+def test_a_broken_or_unwritable_template_cache_is_only_a_miss(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_environments: None) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CXJ_NO_CACHE", raising=False)
+    journey = load(FLAGSHIP)
+    page = render(journey, "html")
+    for entry in (tmp_path / "cache" / "cxj").glob("templates-*/*.cache"):
+        entry.write_bytes(entry.read_bytes()[:40])  # truncated mid-way
+    environment.environment.cache_clear()
+    assert render(journey, "html") == page
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    environment.environment.cache_clear()
+    assert render(journey, "html") == page
+    monkeypatch.setenv("CXJ_NO_CACHE", "1")
+    environment.environment.cache_clear()
+    assert environment.environment().bytecode_cache is None
