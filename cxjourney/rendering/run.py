@@ -158,7 +158,6 @@ def run(options: RenderOptions, settings: Settings,
     stdin = sys.stdin.buffer.read() if STDIN in options.paths else None
     work = _Work(renderer, target, settings, personas, with_index, stdin)
     results: list[Checked] = []
-    committed: set[int] = set()  # id() of the results renamed into place
     try:
         results.extend(_process_all(work, selection.inputs, progress))
         chosen = _renderable(results, with_index, outcome, options.color)
@@ -168,13 +167,11 @@ def run(options: RenderOptions, settings: Settings,
             sys.stdout.buffer.flush()
         else:
             for result in chosen:
-                if _commit(result, target, renderer.format.suffix, outcome):
-                    committed.add(id(result))
+                _commit(result, target, renderer.format.suffix, outcome)
             if with_index and target.path is not None:
                 _write_index(renderer, chosen, target.path, options, settings, outcome)
     finally:
-        # of journeys not rendered, or of an interrupted run
-        _discard_staged(result for result in results if id(result) not in committed)
+        _discard_staged(results)  # of journeys not rendered, or of an interrupted run
     return outcome.exit_code()
 
 
@@ -318,9 +315,8 @@ def _not_rendered(journey_id: str, paths: list[str], path: str, with_index: bool
     return ""
 
 
-def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> bool:
-    """Rename a staged file into place, keeping the permissions of the file it replaces;
-    False when it could not be (reported)."""
+def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> None:
+    """Rename a staged file into place, keeping the permissions of the file it replaces."""
     assert result.staged is not None and result.journey_id is not None
     destination = target.file_for(result.journey_id, suffix)
     try:
@@ -330,12 +326,11 @@ def _commit(result: Checked, target: Target, suffix: str, outcome: Outcome) -> b
     except OSError as error:
         output.error(f"{result.path}: cannot write {destination}: {error.strerror or error}")
         outcome.failed += 1
-        return False
+        return
     outcome.written.append(destination)
-    return True
 
 
-def _discard_staged(results: Iterable[Checked]) -> None:
+def _discard_staged(results: list[Checked]) -> None:
     for result in results:
         if result.staged is not None:
             with contextlib.suppress(OSError):
