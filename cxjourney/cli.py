@@ -13,6 +13,7 @@ from cxjourney.model import Lang
 from cxjourney.options import (
     RENDER_OPTIONS,
     ColorChoice,
+    OptionSpec,
     RenderFormat,
     ReportFormat,
     SeverityName,
@@ -29,15 +30,17 @@ app = typer.Typer(
 )
 
 
-def _option(dest: str, **extra: Any) -> Any:
-    """A Typer option declared from the shared table in ``cxjourney.options``."""
-    option = spec(dest)
+def _declare(option: OptionSpec, **extra: Any) -> Any:
+    """A Typer option declared from the shared tables in ``cxjourney.options``."""
     return typer.Option(*option.flags, help=option.help, **extra)
 
 
+def _option(dest: str, **extra: Any) -> Any:
+    return _declare(spec(dest), **extra)
+
+
 def _render_option(dest: str) -> Any:
-    option = spec(dest, RENDER_OPTIONS)
-    return typer.Option(*option.flags, help=option.help, show_default=False)
+    return _declare(spec(dest, RENDER_OPTIONS), show_default=False)
 
 
 # --- options shared by validate and lint ---------------------------------------------------

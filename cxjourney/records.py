@@ -34,12 +34,11 @@ class FrozenInstanceError(AttributeError):
 class Field:
     """One field: its name, default (or factory) and metadata (see ``model.spec``)."""
 
-    __slots__ = ("compare", "default", "default_factory", "metadata", "name", "repr", "type")
+    __slots__ = ("compare", "default", "default_factory", "metadata", "name", "repr")
 
     def __init__(self, default: Any, default_factory: Callable[[], Any] | None,
                  metadata: dict[str, Any], compare: bool, repr: bool) -> None:
         self.name = ""
-        self.type = ""  # the annotation, as written
         self.default = default
         self.default_factory = default_factory
         self.metadata = metadata
@@ -168,7 +167,7 @@ def _own_fields(cls: type) -> dict[str, Field]:
         item = value if isinstance(value, Field) else Field(value, None, {}, True, True)
         if isinstance(item.default, (list, dict, set)):
             raise ValueError(f"{cls.__name__}.{name}: a mutable default needs default_factory")
-        item.name, item.type = name, str(annotation)
+        item.name = name
         fields[name] = item
         if isinstance(value, Field):  # the class attribute becomes the plain default
             if item.default is _MISSING:

@@ -194,10 +194,9 @@ class Reader:
             if field is None:
                 self._unknown_key(key, name, fields, location)
                 continue
-            if field.plain_text and type(value) is Scalar and value.tag is None:
-                # Most fields are prose, which any text field takes (_plain_text, inlined)
-                text = value.resolved
-                if type(text) is str and text.strip():
+            if field.plain_text:  # most fields are prose, which any text field takes
+                text = _plain_text(value)
+                if text is not None:
                     values[field.name] = text
                     continue
             before = len(self.findings)
